@@ -1,0 +1,48 @@
+package org.whatmatters.functions.visits;
+
+import java.time.Clock;
+import java.util.Map;
+import org.whatmatters.config.Env;
+import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.visits.CheckIn;
+import org.whatmatters.visits.CheckOut;
+import org.whatmatters.visits.PlanVisit;
+import org.whatmatters.visits.VisitQuery;
+import org.whatmatters.visits.VisitService;
+import org.whatmatters.visits.VisitView;
+
+/** The visits API: plan, check in, check out, read one, list a client's. */
+public final class VisitsApiHandler extends HttpApiHandler {
+
+    /** Lambda's entry point. */
+    public VisitsApiHandler() {
+        this(Env.system());
+    }
+
+    /** The local cloud's entry point: the template's environment for this function. */
+    public VisitsApiHandler(Env env) {
+        this(env, Clock.system(env.zone()));
+    }
+
+    public VisitsApiHandler(Env env, Clock clock) {
+        this(DaggerVisitsComponent.factory().create(env, clock).visits());
+    }
+
+    private VisitsApiHandler(VisitService visits) {
+        super(Map.of(
+                "POST /clients/{clientId}/visits", r -> {
+                    VisitView v = visits.plan(r.caller(), r.path("clientId"), r.body(PlanVisit.class));
+                    return ApiResponse.created("/visits/" + v.visitId(), v);
+                },
+                "POST /visits/{visitId}/check-in",
+                r -> ApiResponse.ok(visits.checkIn(r.caller(), r.path("visitId"), r.body(CheckIn.class))),
+                "POST /visits/{visitId}/check-out",
+                r -> ApiResponse.ok(visits.checkOut(r.caller(), r.path("visitId"), r.body(CheckOut.class))),
+                "GET /visits/{visitId}",
+                r -> ApiResponse.ok(visits.get(r.caller(), r.path("visitId"))),
+                "GET /clients/{clientId}/visits",
+                r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"),
+                        new VisitQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"))))));
+    }
+}

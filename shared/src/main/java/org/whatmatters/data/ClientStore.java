@@ -1,0 +1,41 @@
+package org.whatmatters.data;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+import org.whatmatters.domain.Client;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+@Singleton
+public final class ClientStore {
+
+    static final TableSchema<Client> SCHEMA = ItemSchema
+            .item(Client.class, "Client", c -> Keys.client(c.clientId()), c -> "CLIENT")
+            .index(Keys.GSI1, c -> Keys.teamClients(c.teamId()), c -> Keys.client(c.clientId()))
+            .attr("clientId", String.class, Client::clientId)
+            .attr("teamId", String.class, Client::teamId)
+            .attr("displayName", String.class, Client::displayName)
+            .attr("plannedHoursPerWeek", Double.class, Client::plannedHoursPerWeek)
+            .attr("createdAt", Instant.class, Client::createdAt)
+            .build(f -> new Client(f.string("clientId"), f.string("teamId"), f.string("displayName"),
+                    f.decimal("plannedHoursPerWeek"), f.get("createdAt")));
+
+    private final DynamoDbTable<Client> table;
+
+    @Inject
+    public ClientStore(DataTable data) {
+        this.table = data.of(SCHEMA);
+    }
+
+    public Optional<Client> find(String clientId) {
+        return Optional.ofNullable(table.getItem(Key.builder()
+                .partitionValue(Keys.client(clientId)).sortValue("CLIENT").build()));
+    }
+
+    public void put(Client client) {
+        table.putItem(client);
+    }
+}

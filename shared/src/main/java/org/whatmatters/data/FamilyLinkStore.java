@@ -1,0 +1,43 @@
+package org.whatmatters.data;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+import org.whatmatters.domain.FamilyLink;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+@Singleton
+public final class FamilyLinkStore {
+
+    static final TableSchema<FamilyLink> SCHEMA = ItemSchema
+            .item(FamilyLink.class, "FamilyLink", l -> Keys.client(l.clientId()), l -> Keys.family(l.familySub()))
+            .index(Keys.GSI1, l -> Keys.family(l.familySub()), l -> Keys.client(l.clientId()))
+            .attr("clientId", String.class, FamilyLink::clientId)
+            .attr("familySub", String.class, FamilyLink::familySub)
+            .attr("displayName", String.class, FamilyLink::displayName)
+            .attr("relationship", String.class, FamilyLink::relationship)
+            .attr("linkedAt", Instant.class, FamilyLink::linkedAt)
+            .attr("revokedAt", Instant.class, FamilyLink::revokedAt)
+            .build(f -> new FamilyLink(f.string("clientId"), f.string("familySub"), f.string("displayName"),
+                    f.string("relationship"), f.get("linkedAt"), f.get("revokedAt")));
+
+    private final DynamoDbTable<FamilyLink> table;
+
+    @Inject
+    public FamilyLinkStore(DataTable data) {
+        this.table = data.of(SCHEMA);
+    }
+
+    /** Read strongly consistent: a revoked link must end access at once. */
+    public Optional<FamilyLink> find(String clientId, String familySub) {
+        return Optional.ofNullable(table.getItem(r -> r.consistentRead(true).key(Key.builder()
+                .partitionValue(Keys.client(clientId)).sortValue(Keys.family(familySub)).build())));
+    }
+
+    public void put(FamilyLink link) {
+        table.putItem(link);
+    }
+}

@@ -1,0 +1,139 @@
+package org.whatmatters.data;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.whatmatters.domain.Location;
+import org.whatmatters.domain.ServiceType;
+import org.whatmatters.domain.Visit;
+import org.whatmatters.domain.VisitStatus;
+import org.whatmatters.problem.ProblemException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+@Singleton
+public final class VisitStore {
+
+    static final TableSchema<Location> LOCATION = ItemSchema.document(Location.class)
+            .attr("address", String.class, Location::address)
+            .attr("latitude", Double.class, Location::latitude)
+            .attr("longitude", Double.class, Location::longitude)
+            .build(f -> new Location(f.string("address"), f.get("latitude"), f.get("longitude")));
+
+    static final TableSchema<Visit> SCHEMA = ItemSchema
+            .item(Visit.class, "Visit", v -> Keys.visit(v.visitId()), v -> "VISIT")
+            .index(Keys.GSI1, v -> Keys.clientVisits(v.clientId()), VisitStore::timelineKey)
+            .attr("visitId", String.class, Visit::visitId)
+            .attr("clientId", String.class, Visit::clientId)
+            .attr("teamId", String.class, Visit::teamId)
+            .attr("serviceType", String.class, v -> v.serviceType().toString())
+            .attr("serviceDate", LocalDate.class, Visit::serviceDate)
+            .attr("plannedStart", Instant.class, Visit::plannedStart)
+            .attr("plannedEnd", Instant.class, Visit::plannedEnd)
+            .attr("workerIds", EnhancedType.listOf(String.class), Visit::workerIds)
+            .attr("location", EnhancedType.documentOf(Location.class, LOCATION), Visit::location)
+            .attr("status", String.class, v -> v.status().name())
+            .attr("actualStart", Instant.class, Visit::actualStart)
+            .attr("actualEnd", Instant.class, Visit::actualEnd)
+            .attr("checkedInBy", String.class, Visit::checkedInBy)
+            .attr("checkedOutBy", String.class, Visit::checkedOutBy)
+            .attr("checkInNote", String.class, Visit::checkInNote)
+            .attr("checkOutNote", String.class, Visit::checkOutNote)
+            .attr("whatMattered", String.class, Visit::whatMattered)
+            .attr("plannedBy", String.class, Visit::plannedBy)
+            .attr("createdAt", Instant.class, Visit::createdAt)
+            .attr("updatedAt", Instant.class, Visit::updatedAt)
+            .attr("version", Long.class, Visit::version)
+            .build(f -> new Visit(f.string("visitId"), f.string("clientId"), f.string("teamId"),
+                    ServiceType.fromJson(f.string("serviceType")), f.get("serviceDate"), f.get("plannedStart"),
+                    f.get("plannedEnd"), f.list("workerIds"), f.get("location"),
+                    VisitStatus.valueOf(f.string("status")), f.get("actualStart"), f.get("actualEnd"),
+                    f.string("checkedInBy"), f.string("checkedOutBy"), f.string("checkInNote"),
+                    f.string("checkOutNote"), f.string("whatMattered"), f.string("plannedBy"), f.get("createdAt"),
+                    f.get("updatedAt"), f.number("version")));
+
+    private static final Set<String> CURSOR_KEYS = Set.of(Keys.PK, Keys.SK, "GSI1PK", "GSI1SK");
+
+    private final DynamoDbTable<Visit> table;
+    private final DynamoDbIndex<Visit> timeline;
+
+    @Inject
+    public VisitStore(DataTable data) {
+        this.table = data.of(SCHEMA);
+        this.timeline = table.index(Keys.GSI1);
+    }
+
+    public record VisitPage(List<Visit> visits, String nextCursor) {
+    }
+
+    public Optional<Visit> find(String visitId) {
+        return Optional.ofNullable(table.getItem(r -> r.consistentRead(true)
+                .key(Key.builder().partitionValue(Keys.visit(visitId)).sortValue("VISIT").build())));
+    }
+
+    public void create(Visit visit) {
+        table.putItem(r -> r.item(visit).conditionExpression(Expression.builder()
+                .expression("attribute_not_exists(PK)").build()));
+    }
+
+    /** Replaces a visit only if nobody changed it since it was read; false when someone did. */
+    public boolean replace(Visit updated, Visit read) {
+        try {
+            table.putItem(r -> r.item(updated).conditionExpression(Expression.builder()
+                    .expression("#v = :v AND #s = :s")
+                    .putExpressionName("#v", "version").putExpressionName("#s", "status")
+                    .putExpressionValue(":v", AttributeValue.fromN(Long.toString(read.version())))
+                    .putExpressionValue(":s", AttributeValue.fromS(read.status().name()))
+                    .build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** A client's visits by planned start, newest first, between two instants (inclusive). */
+    public VisitPage page(String clientId, Instant from, Instant to, int limit, String cursor) {
+        String partition = Keys.clientVisits(clientId);
+        Map<String, AttributeValue> start = cursor == null ? null
+                : Cursor.decode(cursor, CURSOR_KEYS, "GSI1PK", partition);
+        String low = Keys.time(from);
+        String high = Keys.time(to) + "~";
+        if (start != null && (start.get("GSI1SK").s().compareTo(low) < 0 || start.get("GSI1SK").s().compareTo(high) > 0)) {
+            throw ProblemException.invalidField("cursor", "belongs to another from/to range");
+        }
+        QueryConditional range = QueryConditional.sortBetween(
+                Key.builder().partitionValue(partition).sortValue(low).build(),
+                Key.builder().partitionValue(partition).sortValue(high).build());
+        // One more than asked, so a cursor is given only when another page really exists.
+        Page<Visit> page = timeline.query(r -> r.queryConditional(range).scanIndexForward(false)
+                .limit(limit + 1).exclusiveStartKey(start)).iterator().next();
+        List<Visit> items = page.items();
+        if (items.size() <= limit) {
+            return new VisitPage(items, null);
+        }
+        List<Visit> shown = items.subList(0, limit);
+        Visit last = shown.getLast();
+        return new VisitPage(List.copyOf(shown), Cursor.encode(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.visit(last.visitId())),
+                Keys.SK, AttributeValue.fromS("VISIT"),
+                "GSI1PK", AttributeValue.fromS(partition),
+                "GSI1SK", AttributeValue.fromS(timelineKey(last)))));
+    }
+
+    private static String timelineKey(Visit v) {
+        return Keys.time(v.plannedStart()) + "#" + v.visitId();
+    }
+}

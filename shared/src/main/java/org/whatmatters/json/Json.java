@@ -1,0 +1,172 @@
+package org.whatmatters.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.whatmatters.problem.FieldError;
+import org.whatmatters.problem.ProblemException;
+
+/** The project's one JSON mapper: strict on input (unknown fields, wrong types), ISO-8601 times. */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = build();
+
+    private Json() {
+    }
+
+    private static ObjectMapper build() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        // A number where text is expected (or the reverse) is a wrong type, not something to guess at.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** Reads a request body; every failure becomes a 400 problem naming the field at fault. */
+    public static <T> T readBody(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.malformed("A JSON object is required as the request body");
+        }
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw ProblemException.malformed("A JSON object is required as the request body");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e);
+            throw ProblemException.invalid(field + ": is not a known field",
+                    List.of(new FieldError(field, "is not a known field")));
+        } catch (InvalidFormatException e) {
+            String field = path(e);
+            String message = "has a value that is not a valid " + describe(e.getTargetType());
+            throw ProblemException.invalid(field + ": " + message, List.of(new FieldError(field, message)));
+        } catch (ValueInstantiationException e) {
+            String field = path(e);
+            String message = e.getCause() != null ? e.getCause().getMessage() : "is not valid";
+            throw ProblemException.invalid(field + ": " + message, List.of(new FieldError(field, message)));
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            if (field.isEmpty()) {
+                throw ProblemException.malformed("The request body must be a JSON object");
+            }
+            String message = "must be " + article(describe(e.getTargetType()));
+            throw ProblemException.invalid(field + ": " + message, List.of(new FieldError(field, message)));
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw ProblemException.invalid(field + ": is not valid", List.of(new FieldError(field, "is not valid")));
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw ProblemException.malformed("Malformed JSON"
+                    + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "whole number";
+        }
+        if (type == double.class || type == Double.class || Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == java.time.Instant.class) {
+            return "date-time in ISO-8601 form with a zone, e.g. 2026-11-23T09:00:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date in ISO-8601 form, e.g. 2026-11-23";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isRecord()) {
+            return "object";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String article(String noun) {
+        return (noun.startsWith("a") || noun.startsWith("o") || noun.startsWith("i")) ? "an " + noun : "a " + noun;
+    }
+}

@@ -1,0 +1,39 @@
+package org.whatmatters.lambda;
+
+import java.util.Map;
+import java.util.Optional;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.json.Json;
+import org.whatmatters.problem.ProblemException;
+
+/** An HTTP API request after parsing: the route, its parameters, the verified caller and the body. */
+public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> query,
+                         Map<String, String> headers, String body, Caller caller) {
+
+    public String path(String name) {
+        String value = pathParameters.get(name);
+        if (value == null || value.isBlank()) {
+            throw ProblemException.malformed("The path parameter " + name + " is missing");
+        }
+        return value;
+    }
+
+    public String query(String name) {
+        return query.get(name);
+    }
+
+    /** Header names are matched case-insensitively, as HTTP requires. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    public <T> T body(Class<T> type) {
+        header("content-type").ifPresent(ct -> {
+            String mediaType = ct.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+                throw ProblemException.unsupportedMediaType("Send the body as application/json, not " + mediaType);
+            }
+        });
+        return Json.readBody(body, type);
+    }
+}

@@ -1,0 +1,26 @@
+package org.whatmatters.lambda;
+
+import java.util.Map;
+import org.whatmatters.json.Json;
+import org.whatmatters.problem.Problem;
+
+/** What a route answers; the handler maps it onto API Gateway's response. */
+public record ApiResponse(int status, Map<String, String> headers, String body) {
+
+    public static ApiResponse json(int status, Object value) {
+        return new ApiResponse(status, Map.of("content-type", "application/json"), Json.write(value));
+    }
+
+    public static ApiResponse ok(Object value) {
+        return json(200, value);
+    }
+
+    public static ApiResponse created(String location, Object value) {
+        return new ApiResponse(201, Map.of("content-type", "application/json", "location", location),
+                Json.write(value));
+    }
+
+    public static ApiResponse problem(Problem problem) {
+        return new ApiResponse(problem.status(), Map.of("content-type", Problem.MEDIA_TYPE), Json.write(problem));
+    }
+}

@@ -1,0 +1,101 @@
+package org.whatmatters.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.json.Json;
+import org.whatmatters.problem.Problem;
+import org.whatmatters.problem.ProblemException;
+
+/**
+ * The HTTP API adapter every API function shares: payload format 2.0 in, a route by its route key,
+ * problems out. Anything unexpected is logged and answered as a 500 problem without internals.
+ */
+public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Bodies are small JSON documents; anything bigger is refused before it is parsed. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Map<String, Route> routes;
+
+    protected HttpApiHandler(Map<String, Route> routes) {
+        this.routes = Map.copyOf(routes);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiResponse response;
+        try {
+            response = dispatch(event);
+        } catch (ProblemException e) {
+            response = ApiResponse.problem(e.problem());
+        } catch (RuntimeException e) {
+            String requestId = context == null ? "-" : context.getAwsRequestId();
+            System.err.println(Json.write(Map.of("level", "ERROR", "requestId", requestId,
+                    "route", String.valueOf(event.getRouteKey()), "error", e.toString())));
+            response = ApiResponse.problem(new Problem("https://whatmatters.care/problems/internal",
+                    "Something went wrong on our side", 500, "Please try again; request " + requestId, null));
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {
+        Route route = routes.get(event.getRouteKey());
+        if (route == null) {
+            throw ProblemException.notFound("Route " + event.getRouteKey());
+        }
+        Caller caller = Caller.fromClaims(claims(event));
+        return route.handle(new ApiRequest(event.getRouteKey(), orEmpty(event.getPathParameters()),
+                orEmpty(event.getQueryStringParameters()), lowerCase(event.getHeaders()), body(event), caller));
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) {
+            return Map.of();
+        }
+        return orEmpty(ctx.getAuthorizer().getJwt().getClaims());
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.malformed("The body is marked base64 but is not");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw ProblemException.tooLarge("The body is " + bytes.length + " bytes; at most " + MAX_BODY_BYTES
+                    + " are accepted");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> out = new HashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        return out;
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> m) {
+        return m == null ? Map.of() : m;
+    }
+}

@@ -1,0 +1,296 @@
+package org.whatmatters.visits;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.auth.Relation;
+import org.whatmatters.auth.Role;
+import org.whatmatters.data.ClientStore;
+import org.whatmatters.data.FamilyLinkStore;
+import org.whatmatters.data.TeamStore;
+import org.whatmatters.data.VisitStore;
+import org.whatmatters.domain.Client;
+import org.whatmatters.domain.FamilyLink;
+import org.whatmatters.domain.Location;
+import org.whatmatters.domain.TeamMember;
+import org.whatmatters.domain.Visit;
+import org.whatmatters.domain.VisitStatus;
+import org.whatmatters.problem.ProblemException;
+import org.whatmatters.problem.Violations;
+
+/** Planning visits, checking in and out, and reading them back, for whoever may. */
+@Singleton
+public final class VisitService {
+
+    static final int NOTE_MAX = 500;
+    static final int WHAT_MATTERED_MAX = 1000;
+    static final int ADDRESS_MAX = 200;
+    static final int WORKERS_MAX = 4;
+    static final Duration LONGEST_VISIT = Duration.ofHours(12);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    static final Duration CHECK_IN_WINDOW = Duration.ofHours(24);
+    static final Duration PLANNING_HORIZON = Duration.ofDays(400);
+    static final int PAGE_DEFAULT = 20;
+    static final int PAGE_MAX = 100;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final ClientStore clients;
+    private final TeamStore teams;
+    private final FamilyLinkStore links;
+    private final VisitStore visits;
+    private final Clock clock;
+
+    @Inject
+    public VisitService(ClientStore clients, TeamStore teams, FamilyLinkStore links, VisitStore visits, Clock clock) {
+        this.clients = clients;
+        this.teams = teams;
+        this.links = links;
+        this.visits = visits;
+        this.clock = clock;
+    }
+
+    public VisitView plan(Caller caller, String clientId, PlanVisit cmd) {
+        Client client = client(clientId);
+        Relation relation = relationTo(caller, client);
+        ClientAccess.requireTeamWorker(relation, "Client " + clientId, "plan this client's visits");
+        Map<String, TeamMember> team = members(client.teamId());
+
+        Violations v = new Violations();
+        v.required("serviceType", cmd.serviceType());
+        v.required("plannedStart", cmd.plannedStart());
+        v.required("plannedEnd", cmd.plannedEnd());
+        v.after("plannedEnd", cmd.plannedEnd(), cmd.plannedStart(), "plannedStart");
+        Instant today = clock.instant();
+        if (cmd.plannedStart() != null && (cmd.plannedStart().isBefore(today.minus(PLANNING_HORIZON))
+                || cmd.plannedStart().isAfter(today.plus(PLANNING_HORIZON)))) {
+            v.add("plannedStart", "must be within " + PLANNING_HORIZON.toDays() + " days of today");
+        }
+        if (cmd.plannedStart() != null && cmd.plannedEnd() != null
+                && Duration.between(cmd.plannedStart(), cmd.plannedEnd()).compareTo(LONGEST_VISIT) > 0) {
+            v.add("plannedEnd", "a visit lasts at most " + LONGEST_VISIT.toHours() + " hours");
+        }
+        if (v.required("workerIds", cmd.workerIds())) {
+            List<String> ids = cmd.workerIds();
+            if (ids.size() > WORKERS_MAX) {
+                v.add("workerIds", "at most " + WORKERS_MAX + " workers per visit");
+            }
+            if (new HashSet<>(ids).size() != ids.size()) {
+                v.add("workerIds", "names a worker twice");
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i) == null || !team.containsKey(ids.get(i))) {
+                    v.add("workerIds[" + i + "]", "is not a member of this client's team");
+                }
+            }
+        }
+        if (v.required("location", cmd.location())) {
+            location(v, "location", cmd.location());
+        }
+        v.throwIfAny();
+
+        Instant now = clock.instant();
+        Visit visit = new Visit(UUID.randomUUID().toString(), client.clientId(), client.teamId(), cmd.serviceType(),
+                LocalDate.ofInstant(cmd.plannedStart(), clock.getZone()), cmd.plannedStart(), cmd.plannedEnd(),
+                cmd.workerIds(), cmd.location(), VisitStatus.PLANNED, null, null, null, null, null, null, null,
+                caller.sub(), now, now, 1);
+        visits.create(visit);
+        return view(visit, relation, team);
+    }
+
+    public VisitView checkIn(Caller caller, String visitId, CheckIn cmd) {
+        Visit visit = visit(visitId);
+        Client client = client(visit.clientId(), "Visit " + visitId);
+        Relation relation = relationTo(caller, client);
+        requireAssigned(caller, visit, relation, "check in");
+
+        Instant now = clock.instant();
+        Instant at = cmd.at() == null ? now : cmd.at();
+        Violations v = new Violations();
+        notInFuture(v, "at", at, now);
+        if (Duration.between(visit.plannedStart(), at).abs().compareTo(CHECK_IN_WINDOW) > 0) {
+            v.add("at", "must be within " + CHECK_IN_WINDOW.toHours() + " hours of the planned start");
+        }
+        v.maxLength("note", cmd.note(), NOTE_MAX);
+        if (cmd.location() != null) {
+            location(v, "location", cmd.location());
+        }
+        v.throwIfAny();
+
+        if (visit.status() != VisitStatus.PLANNED) {
+            throw ProblemException.conflict("Visit " + visitId + " is already " + visit.status()
+                    + "; it can be checked in only once");
+        }
+        Visit updated = visit.checkedIn(at, caller.sub(), cmd.note(), now);
+        save(updated, visit);
+        return view(updated, relation, members(client.teamId()));
+    }
+
+    public VisitView checkOut(Caller caller, String visitId, CheckOut cmd) {
+        Visit visit = visit(visitId);
+        Client client = client(visit.clientId(), "Visit " + visitId);
+        Relation relation = relationTo(caller, client);
+        requireAssigned(caller, visit, relation, "check out");
+
+        Instant now = clock.instant();
+        Instant at = cmd.at() == null ? now : cmd.at();
+        Violations v = new Violations();
+        notInFuture(v, "at", at, now);
+        v.maxLength("note", cmd.note(), NOTE_MAX);
+        v.maxLength("whatMattered", cmd.whatMattered(), WHAT_MATTERED_MAX);
+        v.throwIfAny();
+
+        switch (visit.status()) {
+            case PLANNED -> throw ProblemException.conflict("Visit " + visitId + " has not been checked in yet");
+            case COMPLETED -> throw ProblemException.conflict("Visit " + visitId + " is already checked out");
+            case IN_PROGRESS -> { }
+        }
+        if (!at.isAfter(visit.actualStart())) {
+            throw ProblemException.invalidField("at", "must be after the check-in time " + visit.actualStart());
+        }
+        if (Duration.between(visit.actualStart(), at).compareTo(LONGEST_VISIT) > 0) {
+            throw ProblemException.invalidField("at", "a visit lasts at most " + LONGEST_VISIT.toHours() + " hours");
+        }
+        Visit updated = visit.checkedOut(at, caller.sub(), cmd.note(), cmd.whatMattered(), now);
+        save(updated, visit);
+        return view(updated, relation, members(client.teamId()));
+    }
+
+    public VisitView get(Caller caller, String visitId) {
+        Visit visit = visit(visitId);
+        Client client = client(visit.clientId(), "Visit " + visitId);
+        Relation relation = relationTo(caller, client);
+        ClientAccess.requireRead(relation, "Visit " + visitId);
+        return view(visit, relation, members(client.teamId()));
+    }
+
+    public VisitList list(Caller caller, String clientId, VisitQuery q) {
+        Client client = client(clientId);
+        Relation relation = relationTo(caller, client);
+        ClientAccess.requireRead(relation, "Client " + clientId);
+
+        Violations v = new Violations();
+        Instant from = bound(v, "from", q.from(), false);
+        Instant to = bound(v, "to", q.to(), true);
+        int limit = limit(v, q.limit());
+        if (from != null && to != null && to.isBefore(from)) {
+            v.add("to", "must not be before from");
+        }
+        if (q.cursor() != null && q.cursor().isBlank()) {
+            v.add("cursor", "must not be empty");
+        }
+        v.throwIfAny();
+
+        VisitStore.VisitPage page = visits.page(clientId, from, to, limit, q.cursor());
+        Map<String, TeamMember> team = members(client.teamId());
+        return new VisitList(page.visits().stream().map(x -> view(x, relation, team)).toList(), page.nextCursor());
+    }
+
+    private Relation relationTo(Caller caller, Client client) {
+        ClientAccess.requireSomeRole(caller);
+        Optional<FamilyLink> link = caller.is(Role.FAMILY) ? links.find(client.clientId(), caller.sub()) : Optional.empty();
+        return ClientAccess.relation(caller, client, link);
+    }
+
+    private static void requireAssigned(Caller caller, Visit visit, Relation relation, String action) {
+        ClientAccess.requireTeamWorker(relation, "Visit " + visit.visitId(), action);
+        if (!visit.assigned(caller.sub())) {
+            throw ProblemException.forbidden("Only a worker assigned to this visit may " + action);
+        }
+    }
+
+    private void save(Visit updated, Visit read) {
+        if (!visits.replace(updated, read)) {
+            Visit now = visit(read.visitId());
+            throw ProblemException.conflict("Visit " + read.visitId() + " changed while you were saving it; it is now "
+                    + now.status() + ". Reload it and try again");
+        }
+    }
+
+    private Client client(String clientId) {
+        return client(clientId, "Client " + clientId);
+    }
+
+    private Client client(String clientId, String what) {
+        return clients.find(clientId).orElseThrow(() -> ProblemException.notFound(what));
+    }
+
+    private Visit visit(String visitId) {
+        return visits.find(visitId).orElseThrow(() -> ProblemException.notFound("Visit " + visitId));
+    }
+
+    private Map<String, TeamMember> members(String teamId) {
+        return teams.members(teamId).stream().collect(Collectors.toMap(TeamMember::workerId, Function.identity()));
+    }
+
+    private static VisitView view(Visit visit, Relation relation, Map<String, TeamMember> team) {
+        List<VisitView.Worker> workers = visit.workerIds().stream()
+                .map(id -> new VisitView.Worker(id, Optional.ofNullable(team.get(id))
+                        .map(TeamMember::displayName).orElse("Former team member")))
+                .toList();
+        return VisitView.of(visit, workers, relation);
+    }
+
+    private static void location(Violations v, String field, Location l) {
+        if (v.required(field + ".address", l.address())) {
+            v.maxLength(field + ".address", l.address(), ADDRESS_MAX);
+        }
+        if ((l.latitude() == null) != (l.longitude() == null)) {
+            v.add(field, "give both latitude and longitude, or neither");
+        }
+        v.range(field + ".latitude", l.latitude(), -90, 90);
+        v.range(field + ".longitude", l.longitude(), -180, 180);
+    }
+
+    private static void notInFuture(Violations v, String field, Instant at, Instant now) {
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            v.add(field, "must not be in the future");
+        }
+    }
+
+    private Instant bound(Violations v, String field, String raw, boolean endOfDay) {
+        if (raw == null) {
+            return endOfDay ? LATEST : EARLIEST;
+        }
+        try {
+            if (raw.length() == 10) {
+                LocalDate d = LocalDate.parse(raw);
+                return endOfDay ? d.plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusSeconds(1)
+                        : d.atStartOfDay(clock.getZone()).toInstant();
+            }
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            v.add(field, "must be a date (2026-11-23) or a date-time (2026-11-23T09:00:00Z)");
+            return null;
+        }
+    }
+
+    private static int limit(Violations v, String raw) {
+        if (raw == null) {
+            return PAGE_DEFAULT;
+        }
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= PAGE_MAX) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        v.add("limit", "must be a whole number from 1 to " + PAGE_MAX);
+        return PAGE_DEFAULT;
+    }
+}
