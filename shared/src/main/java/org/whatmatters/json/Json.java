@@ -1,7 +1,16 @@
 package org.whatmatters.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,6 +42,7 @@ public final class Json {
     private static ObjectMapper build() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("strict-instant").addDeserializer(Instant.class, new StrictInstant()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -58,6 +68,26 @@ public final class Json {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return mapper;
+    }
+
+    /** Only ISO-8601 text with a zone: a bare number is a wrong type, not seconds since 1970. */
+    private static final class StrictInstant extends StdScalarDeserializer<Instant> {
+
+        StrictInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (Instant) ctx.handleUnexpectedToken(Instant.class, p);
+            }
+            try {
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(p.getText().strip(), Instant::from);
+            } catch (DateTimeParseException e) {
+                throw ctx.weirdStringException(p.getText(), Instant.class, "not an ISO-8601 date-time with a zone");
+            }
+        }
     }
 
     /** Reads a request body; every failure becomes a 400 problem naming the field at fault. */
@@ -148,7 +178,7 @@ public final class Json {
         if (type == boolean.class || type == Boolean.class) {
             return "boolean (true or false)";
         }
-        if (type == java.time.Instant.class) {
+        if (type == Instant.class) {
             return "date-time in ISO-8601 form with a zone, e.g. 2026-11-23T09:00:00Z";
         }
         if (type == java.time.LocalDate.class) {

@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -46,7 +47,16 @@ public final class CfnYaml {
     private static Map<String, Object> parse(Reader reader, String label) {
         // Core schema: CloudFormation accepts True/TRUE etc. like YAML 1.1 parsers do.
         LoadSettings settings = LoadSettings.builder().setLabel(label).setSchema(new CoreSchema()).build();
-        Object doc = new Load(settings, new Constructor(settings)).loadFromReader(reader);
+        Object doc;
+        try {
+            doc = new Load(settings, new Constructor(settings)).loadFromReader(reader);
+        } catch (YamlEngineException e) {
+            // The engine wraps our own errors (unknown tag, bad !GetAtt): surface them as they were thrown.
+            if (e.getCause() instanceof IllegalArgumentException cause) {
+                throw cause;
+            }
+            throw e;
+        }
         if (!(doc instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(label + ": the document is not a mapping");
         }
@@ -75,8 +85,8 @@ public final class CfnYaml {
                 case "GetAtt" -> "Fn::GetAtt";
                 default -> {
                     if (!FUNCTIONS.contains(name)) {
-                        throw new IllegalArgumentException("Unknown CloudFormation tag " + tag + " at "
-                                + node.getStartMark().map(Object::toString).orElse("?"));
+                        throw new IllegalArgumentException("Unknown CloudFormation tag " + tag
+                                + node.getStartMark().map(Object::toString).orElse(""));
                     }
                     yield "Fn::" + name;
                 }
@@ -84,7 +94,8 @@ public final class CfnYaml {
             if (name.equals("GetAtt") && value instanceof String text) {
                 int dot = text.indexOf('.');
                 if (dot < 0) {
-                    throw new IllegalArgumentException("!GetAtt needs Resource.Attribute, got: " + text);
+                    throw new IllegalArgumentException("!GetAtt needs Resource.Attribute, got '" + text + "'"
+                            + node.getStartMark().map(Object::toString).orElse(""));
                 }
                 value = List.of(text.substring(0, dot), text.substring(dot + 1));
             }

@@ -81,8 +81,15 @@ class CfnYamlTest {
 
     @Test
     void unknownTagIsNamedInTheError() {
-        var e = assertThrows(RuntimeException.class, () -> CfnYaml.parse("A:\n  B: !Xyz value\n"));
-        assertTrue(e.getMessage().contains("!Xyz"), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> CfnYaml.parse("A:\n  B: !Xyz value\n"));
+        assertTrue(e.getMessage().startsWith("Unknown CloudFormation tag !Xyz"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void getAttWithoutADotIsAnError() {
+        var e = assertThrows(IllegalArgumentException.class, () -> CfnYaml.parse("A: !GetAtt Table\n"));
+        assertTrue(e.getMessage().contains("'Table'"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,8 +41,8 @@ class LocalDynamoTest {
 
         assertEquals(List.of("PK:HASH", "SK:RANGE"), keys(d.keySchema()));
         Map<String, GlobalSecondaryIndexDescription> gsis = d.globalSecondaryIndexes().stream()
-                .collect(java.util.stream.Collectors.toMap(GlobalSecondaryIndexDescription::indexName, g -> g));
-        assertEquals(java.util.Set.of("GSI1", "GSI2"), gsis.keySet());
+                .collect(Collectors.toMap(GlobalSecondaryIndexDescription::indexName, g -> g));
+        assertEquals(Set.of("GSI1", "GSI2"), gsis.keySet());
         assertEquals(List.of("GSI1PK:HASH", "GSI1SK:RANGE"), keys(gsis.get("GSI1").keySchema()));
         assertEquals(List.of("GSI2PK:HASH", "GSI2SK:RANGE"), keys(gsis.get("GSI2").keySchema()));
         assertEquals(ProjectionType.ALL, gsis.get("GSI1").projection().projectionType());

@@ -1,0 +1,118 @@
+package org.whatmatters.functions.visits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.whatmatters.testing.HttpEvents;
+import org.whatmatters.testing.People;
+
+/**
+ * Callers using someone else's ids. Anyone with no right to a client gets the same 404 as for an
+ * unknown id, and no data; callers who may see the client but not do the thing get 403.
+ */
+class AuthorisationTest {
+
+    private static final VisitsApi API = new VisitsApi();
+    private static final String START = "2026-11-24T09:00:00Z";
+    private static final String END = "2026-11-24T10:00:00Z";
+
+    static Stream<Arguments> outsiders() {
+        return Stream.of(
+                Arguments.of("family member not linked", People.TOM, 404),
+                Arguments.of("family member whose link was revoked", People.FORMER, 404),
+                Arguments.of("worker of another team", People.CHLOE, 404),
+                Arguments.of("commissioner", People.KEITH, 404),
+                Arguments.of("caller with no role", People.NOBODY, 403),
+                Arguments.of("token without a subject", Map.of("cognito:groups", "[worker]"), 401));
+    }
+
+    @ParameterizedTest(name = "{0} reading a visit: {2}")
+    @MethodSource("outsiders")
+    void readVisit(String who, Map<String, String> claims, int status) {
+        expectNoData(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT).as(claims),
+                status);
+    }
+
+    @ParameterizedTest(name = "{0} listing visits: {2}")
+    @MethodSource("outsiders")
+    void listVisits(String who, Map<String, String> claims, int status) {
+        expectNoData(HttpEvents.route("GET /clients/{clientId}/visits").path("clientId", People.ROSA).as(claims),
+                status);
+    }
+
+    @ParameterizedTest(name = "{0} planning a visit: {2}")
+    @MethodSource("outsiders")
+    void planVisit(String who, Map<String, String> claims, int status) {
+        expectNoData(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA).as(claims)
+                .body(VisitsApi.planBody(START, END, "w-amara")), status);
+    }
+
+    @ParameterizedTest(name = "{0} checking in: {2}")
+    @MethodSource("outsiders")
+    void checkIn(String who, Map<String, String> claims, int status) {
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(claims).body("{}"), status);
+    }
+
+    @Test
+    void unknownIdsLookTheSameAsOtherPeoplesIds() {
+        var unknown = API.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", "v-nope").as(People.TOM));
+        var others = API.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.TOM));
+        assertEquals(404, unknown.status());
+        assertEquals(unknown.json().get("title"), others.json().get("title"));
+        assertEquals(404, API.call(HttpEvents.route("GET /clients/{clientId}/visits").path("clientId", "c-nope")
+                .as(People.AMARA)).status());
+    }
+
+    @Test
+    void linkedFamilyMayReadButNotPlanOrCheckIn() {
+        assertEquals(200, API.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.MARIA)).status());
+        expectNoData(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
+                .as(People.MARIA).body(VisitsApi.planBody(START, END, "w-amara")), 403);
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.MARIA).body("{}"), 403);
+    }
+
+    @Test
+    void providerAdminReadsButDoesNotRecordCare() {
+        var read = API.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.PRIYA));
+        assertEquals(200, read.status());
+        expectNoData(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
+                .as(People.PRIYA).body(VisitsApi.planBody(START, END, "w-amara")), 403);
+    }
+
+    @Test
+    void onlyAnAssignedWorkerChecksIn() {
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.DEV).body("{}"), 403);
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/check-out").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.DEV).body("{}"), 403);
+    }
+
+    @Test
+    void aWorkerCannotPlanForAnotherTeamsClient() {
+        expectNoData(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ARTHUR)
+                .as(People.AMARA).body(VisitsApi.planBody(START, END, "w-chloe")), 404);
+    }
+
+    private static void expectNoData(HttpEvents event, int status) {
+        var before = API.table.snapshot();
+        VisitsApi.Reply r = API.call(event);
+        assertEquals(status, r.status(), () -> String.valueOf(r.json()));
+        assertEquals("application/problem+json", r.contentType());
+        String body = r.json().toString();
+        for (String secret : new String[] {"Orchard", "Rosa", "Amara", "w-amara", "t-north", "plannedStart"}) {
+            assertFalse(body.contains(secret), () -> "leaked " + secret + " in " + body);
+        }
+        assertEquals(before, API.table.snapshot(), "a refused request must write nothing");
+    }
+}

@@ -1,0 +1,198 @@
+package org.whatmatters.functions.visits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.whatmatters.testing.HttpEvents;
+import org.whatmatters.testing.People;
+
+/** Bad input on every write route: a clear 4xx problem naming the field at fault, and nothing written. */
+class BadInputTest {
+
+    private static final String START = "2026-11-24T09:00:00Z";
+    private static final String END = "2026-11-24T10:00:00Z";
+    private static final String BIG = "x".repeat(501);
+
+    private static VisitsApi api;
+
+    @BeforeEach
+    void freshTable() {
+        api = new VisitsApi();
+    }
+
+    static Stream<Arguments> planCases() {
+        return Stream.of(
+                planCase("malformed JSON", "{\"serviceType\": \"personal-care\",", 400, null),
+                planCase("empty body", "", 400, null),
+                planCase("array instead of object", "[1,2]", 400, null),
+                planCase("unknown field", VisitsApi.planBody(START, END, "w-amara").replace("{\"serviceType\"",
+                        "{\"fee\":12,\"serviceType\""), 400, "fee"),
+                planCase("wrong type: start is a number",
+                        VisitsApi.planBody(START, END, "w-amara").replace("\"" + START + "\"", "1795424400"), 400,
+                        "plannedStart"),
+                planCase("wrong type: workerIds is text",
+                        VisitsApi.planBody(START, END, "w-amara").replace("[\"w-amara\"]", "\"w-amara\""), 400,
+                        "workerIds"),
+                planCase("wrong type: service type is a number",
+                        VisitsApi.planBody(START, END, "w-amara").replace("\"personal-care\"", "7"), 400,
+                        "serviceType"),
+                planCase("unknown service type",
+                        VisitsApi.planBody(START, END, "w-amara").replace("personal-care", "hoovering"), 400,
+                        "serviceType"),
+                planCase("missing service type",
+                        VisitsApi.planBody(START, END, "w-amara").replace("\"serviceType\":\"personal-care\",", ""),
+                        400, "serviceType"),
+                planCase("missing location", """
+                        {"serviceType":"personal-care","plannedStart":"%s","plannedEnd":"%s","workerIds":["w-amara"]}"""
+                        .formatted(START, END), 400, "location"),
+                planCase("missing workers", VisitsApi.planBody(START, END), 400, "workerIds"),
+                planCase("end before start", VisitsApi.planBody(END, START, "w-amara"), 400, "plannedEnd"),
+                planCase("end equals start", VisitsApi.planBody(START, START, "w-amara"), 400, "plannedEnd"),
+                planCase("longer than 12 hours", VisitsApi.planBody(START, "2026-11-25T09:00:00Z", "w-amara"), 400,
+                        "plannedEnd"),
+                planCase("start years ahead", VisitsApi.planBody("2031-01-01T09:00:00Z", "2031-01-01T10:00:00Z",
+                        "w-amara"), 400, "plannedStart"),
+                planCase("unknown worker", VisitsApi.planBody(START, END, "w-amara", "w-ghost"), 400,
+                        "workerIds[1]"),
+                planCase("worker of another team", VisitsApi.planBody(START, END, "w-chloe"), 400, "workerIds[0]"),
+                planCase("worker named twice", VisitsApi.planBody(START, END, "w-amara", "w-amara"), 400,
+                        "workerIds"),
+                planCase("latitude without longitude", VisitsApi.planBody(START, END, "w-amara")
+                        .replace("{\"address\":\"14 Orchard Lane\"}", "{\"address\":\"x\",\"latitude\":53.8}"), 400,
+                        "location"),
+                planCase("latitude out of range", VisitsApi.planBody(START, END, "w-amara")
+                        .replace("{\"address\":\"14 Orchard Lane\"}",
+                                "{\"address\":\"x\",\"latitude\":91,\"longitude\":0}"), 400, "location.latitude"),
+                planCase("not a date-time", VisitsApi.planBody("next tuesday", END, "w-amara"), 400, "plannedStart"),
+                planCase("oversize body", VisitsApi.planBody(START, END, "w-amara")
+                        .replace("14 Orchard Lane", "x".repeat(70_000)), 413, null),
+                planCase("oversize address", VisitsApi.planBody(START, END, "w-amara")
+                        .replace("14 Orchard Lane", "x".repeat(201)), 400, "location.address"));
+    }
+
+    private static Arguments planCase(String name, String body, int status, String field) {
+        return Arguments.of(name, body, status, field);
+    }
+
+    @ParameterizedTest(name = "plan: {0}")
+    @MethodSource("planCases")
+    void planRejects(String name, String body, int status, String field) {
+        expectRejected(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
+                .as(People.AMARA).body(body), status, field);
+    }
+
+    @ParameterizedTest(name = "plan: content type {0}")
+    @MethodSource("contentTypes")
+    void planRejectsNonJson(String contentType) {
+        expectRejected(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
+                .as(People.AMARA).header("content-type", contentType)
+                .body(VisitsApi.planBody(START, END, "w-amara")), 415, null);
+    }
+
+    static Stream<String> contentTypes() {
+        return Stream.of("text/plain", "application/x-www-form-urlencoded");
+    }
+
+    static Stream<Arguments> checkInCases() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"at\":", 400, null),
+                Arguments.of("unknown field", "{\"mood\":\"fine\"}", 400, "mood"),
+                Arguments.of("wrong type: at is a boolean", "{\"at\":true}", 400, "at"),
+                Arguments.of("wrong type: note is a number", "{\"note\":42}", 400, "note"),
+                Arguments.of("not a date-time", "{\"at\":\"23/11/2026 09:00\"}", 400, "at"),
+                Arguments.of("in the future", "{\"at\":\"2026-11-23T11:00:00Z\"}", 400, "at"),
+                Arguments.of("a day from the planned start", "{\"at\":\"2026-11-22T08:00:00Z\"}", 400, "at"),
+                Arguments.of("oversize note", "{\"note\":\"" + BIG + "\"}", 400, "note"),
+                Arguments.of("location without address", "{\"location\":{\"latitude\":1,\"longitude\":1}}", 400,
+                        "location.address"),
+                Arguments.of("empty body", "", 400, null),
+                Arguments.of("null body", "null", 400, null));
+    }
+
+    @ParameterizedTest(name = "check-in: {0}")
+    @MethodSource("checkInCases")
+    void checkInRejects(String name, String body, int status, String field) {
+        expectRejected(HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body(body), status, field);
+    }
+
+    static Stream<Arguments> checkOutCases() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"at\" \"x\"}", 400, null),
+                Arguments.of("unknown field", "{\"signature\":\"AB\"}", 400, "signature"),
+                Arguments.of("wrong type: at is a number", "{\"at\":5}", 400, "at"),
+                Arguments.of("wrong type: whatMattered is a list", "{\"whatMattered\":[\"a\"]}", 400, "whatMattered"),
+                Arguments.of("in the future", "{\"at\":\"2026-11-24T09:00:00Z\"}", 400, "at"),
+                Arguments.of("before check-in", "{\"at\":\"2026-11-23T09:01:00Z\"}", 400, "at"),
+                Arguments.of("oversize note", "{\"note\":\"" + BIG + "\"}", 400, "note"),
+                Arguments.of("oversize what mattered", "{\"whatMattered\":\"" + "y".repeat(1001) + "\"}", 400,
+                        "whatMattered"),
+                Arguments.of("duplicate key", "{\"note\":\"a\",\"note\":\"b\"}", 400, null),
+                Arguments.of("trailing garbage", "{\"note\":\"a\"} {}", 400, null));
+    }
+
+    @ParameterizedTest(name = "check-out: {0}")
+    @MethodSource("checkOutCases")
+    void checkOutRejects(String name, String body, int status, String field) {
+        var in = api.call(HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body("{\"at\":\"2026-11-23T09:05:00Z\"}"));
+        assertEquals(200, in.status());
+        expectRejected(HttpEvents.route("POST /visits/{visitId}/check-out").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body(body), status, field);
+    }
+
+    static Stream<Arguments> transitions() {
+        UnaryOperator<VisitsApi> none = a -> a;
+        UnaryOperator<VisitsApi> checkedIn = a -> {
+            assertEquals(200, a.call(HttpEvents.route("POST /visits/{visitId}/check-in")
+                    .path("visitId", VisitsApi.SAMPLE_VISIT).as(People.AMARA)
+                    .body("{\"at\":\"2026-11-23T09:05:00Z\"}")).status());
+            return a;
+        };
+        UnaryOperator<VisitsApi> checkedOut = a -> {
+            checkedIn.apply(a);
+            assertEquals(200, a.call(HttpEvents.route("POST /visits/{visitId}/check-out")
+                    .path("visitId", VisitsApi.SAMPLE_VISIT).as(People.AMARA).body("{}")).status());
+            return a;
+        };
+        return Stream.of(
+                Arguments.of("check-out before check-in", none, "check-out"),
+                Arguments.of("double check-in", checkedIn, "check-in"),
+                Arguments.of("check-in after check-out", checkedOut, "check-in"),
+                Arguments.of("double check-out", checkedOut, "check-out"));
+    }
+
+    @ParameterizedTest(name = "409: {0}")
+    @MethodSource("transitions")
+    void illegalTransitionsConflict(String name, UnaryOperator<VisitsApi> before, String action) {
+        before.apply(api);
+        expectRejected(HttpEvents.route("POST /visits/{visitId}/" + action).path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.BEN).body("{}"), 409, null);
+    }
+
+    private static void expectRejected(HttpEvents event, int status, String field) {
+        var before = api.table.snapshot();
+        VisitsApi.Reply r = api.call(event);
+        assertEquals(status, r.status(), () -> String.valueOf(r.json()));
+        assertEquals("application/problem+json", r.contentType());
+        JsonNode p = r.json();
+        assertEquals(status, p.get("status").asInt());
+        assertTrue(p.get("type").asText().startsWith("https://whatmatters.care/problems/"));
+        assertFalse(p.get("title").asText().isBlank());
+        assertFalse(p.get("detail").asText().isBlank());
+        if (field != null) {
+            List<String> fields = p.get("errors").findValuesAsText("field");
+            assertTrue(fields.contains(field), () -> "expected an error for " + field + " in " + p);
+        }
+        assertEquals(before, api.table.snapshot(), "a rejected request must write nothing");
+    }
+}

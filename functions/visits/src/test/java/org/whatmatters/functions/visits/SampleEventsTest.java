@@ -1,0 +1,67 @@
+package org.whatmatters.functions.visits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.Test;
+
+/** Every sample event in events/http/visits, through the real handler on DynamoDB Local. */
+class SampleEventsTest {
+
+    private final VisitsApi api = new VisitsApi();
+
+    private static APIGatewayV2HTTPEvent sample(String name) {
+        return EventLoader.loadApiGatewayHttpEvent("events/http/visits/" + name + ".json");
+    }
+
+    @Test
+    void planVisitCarriesEveryEvvElement() {
+        VisitsApi.Reply r = api.call(sample("plan-visit"));
+        assertEquals(201, r.status(), r.json()::toString);
+        var v = r.json();
+        assertEquals("/visits/" + v.get("visitId").asText(), r.headers().get("location"));
+        assertEquals("personal-care", v.get("serviceType").asText());
+        assertEquals("c-rosa", v.get("clientId").asText());
+        assertEquals("2026-11-24", v.get("serviceDate").asText());
+        assertEquals("14 Orchard Lane, Leeds LS6 2AB", v.at("/location/address").asText());
+        assertEquals("w-amara", v.at("/workers/0/workerId").asText());
+        assertEquals("Ben", v.at("/workers/1/displayName").asText());
+        assertEquals("2026-11-24T09:00:00Z", v.get("plannedStart").asText());
+        assertEquals("2026-11-24T10:00:00Z", v.get("plannedEnd").asText());
+        assertEquals("planned", v.get("status").asText());
+    }
+
+    @Test
+    void checkInThenCheckOutThenFamilyReadsIt() {
+        VisitsApi.Reply in = api.call(sample("check-in"));
+        assertEquals(200, in.status(), in.json()::toString);
+        assertEquals("in-progress", in.json().get("status").asText());
+        assertEquals("2026-11-23T09:02:00Z", in.json().get("actualStart").asText());
+
+        VisitsApi.Reply out = api.call(sample("check-out"));
+        assertEquals(200, out.status(), out.json()::toString);
+        assertEquals("completed", out.json().get("status").asText());
+        assertEquals("2026-11-23T09:58:00Z", out.json().get("actualEnd").asText());
+        assertTrue(out.json().get("whatMattered").asText().contains("corner shop"));
+        assertEquals("Medication taken; fridge restocked.", out.json().get("checkOutNote").asText());
+
+        VisitsApi.Reply read = api.call(sample("get-visit"));
+        assertEquals(200, read.status(), read.json()::toString);
+        assertEquals("completed", read.json().get("status").asText());
+        assertTrue(read.json().get("whatMattered").asText().contains("corner shop"));
+        assertFalse(read.json().has("checkOutNote"), "families do not see the team's working notes");
+        assertFalse(read.json().has("checkInNote"), "families do not see the team's working notes");
+    }
+
+    @Test
+    void familyListsVisitsInTheMonth() {
+        VisitsApi.Reply r = api.call(sample("list-visits"));
+        assertEquals(200, r.status(), r.json()::toString);
+        assertEquals(1, r.json().get("visits").size());
+        assertEquals(VisitsApi.SAMPLE_VISIT, r.json().at("/visits/0/visitId").asText());
+        assertFalse(r.json().has("nextCursor"));
+    }
+}
