@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -107,7 +108,7 @@ public final class Json {
                     List.of(new FieldError(field, "is not a known field")));
         } catch (InvalidFormatException e) {
             String field = path(e);
-            String message = "has a value that is not a valid " + describe(e.getTargetType());
+            String message = "has a value that is not valid: it must be " + describe(e.getTargetType());
             throw ProblemException.invalid(field + ": " + message, List.of(new FieldError(field, message)));
         } catch (ValueInstantiationException e) {
             String field = path(e);
@@ -118,17 +119,24 @@ public final class Json {
             if (field.isEmpty()) {
                 throw ProblemException.malformed("The request body must be a JSON object");
             }
-            String message = "must be " + article(describe(e.getTargetType()));
+            String message = "must be " + describe(e.getTargetType());
             throw ProblemException.invalid(field + ": " + message, List.of(new FieldError(field, message)));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException syntax) {
+                throw malformed(syntax);
+            }
             String field = path(e);
             throw ProblemException.invalid(field + ": is not valid", List.of(new FieldError(field, "is not valid")));
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw ProblemException.malformed("Malformed JSON"
-                    + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+            throw malformed(e);
         }
+    }
+
+    private static ProblemException malformed(JsonProcessingException e) {
+        var loc = e.getLocation();
+        return ProblemException.malformed("Malformed JSON"
+                + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                + ": " + e.getOriginalMessage());
     }
 
     public static String write(Object value) {
@@ -162,41 +170,35 @@ public final class Json {
         return sb.toString();
     }
 
+    /** What a value of this type looks like, phrased to follow "must be". */
     private static String describe(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "a different value";
         }
         if (type == String.class) {
             return "text";
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "whole number";
+            return "a whole number";
         }
         if (type == double.class || type == Double.class || Number.class.isAssignableFrom(type)) {
-            return "number";
+            return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "boolean (true or false)";
+            return "true or false";
         }
         if (type == Instant.class) {
-            return "date-time in ISO-8601 form with a zone, e.g. 2026-11-23T09:00:00Z";
+            return "a date-time in ISO-8601 form with a zone, e.g. 2026-11-23T09:00:00Z";
         }
         if (type == java.time.LocalDate.class) {
-            return "date in ISO-8601 form, e.g. 2026-11-23";
+            return "a date in ISO-8601 form, e.g. 2026-11-23";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "list";
+            return "a list";
         }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
-        if (type.isRecord()) {
-            return "object";
-        }
-        return type.getSimpleName();
-    }
-
-    private static String article(String noun) {
-        return (noun.startsWith("a") || noun.startsWith("o") || noun.startsWith("i")) ? "an " + noun : "a " + noun;
+        return "an object";
     }
 }

@@ -1,0 +1,28 @@
+package org.whatmatters.local.cloud;
+
+/** The triggers of a function that the local cloud emulates. */
+public sealed interface EventSource {
+
+    String name();
+
+    /**
+     * An HttpApi event: {@code method} is upper case or ANY; {@code path} may hold {param} and {proxy+};
+     * {@code authorizer} is the route's own (NONE for an open route), or null for the API's default.
+     */
+    record HttpRoute(String name, String apiId, String method, String path, String authorizer)
+            implements EventSource {
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    /** Schedule (EventBridge rule) or ScheduleV2 (EventBridge Scheduler): rate(...) or cron(...). */
+    record Schedule(String name, String expression, String input, boolean enabled, String timeZone)
+            implements EventSource {
+    }
+
+    /** A DynamoDB stream source on the table named {@code tableName}. */
+    record DynamoStream(String name, String tableName, int batchSize, String startingPosition,
+                        boolean reportBatchItemFailures, int maximumRetryAttempts) implements EventSource {
+    }
+}

@@ -1,0 +1,221 @@
+package org.whatmatters.local.cloud;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.whatmatters.local.engines.Resource;
+import org.whatmatters.local.engines.Template;
+
+/**
+ * The template as the local cloud runs it: functions with their triggers, the HTTP and WebSocket
+ * APIs, and, by name, every construct it does not emulate, so nothing is ignored silently.
+ */
+public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, List<WebSocketApiSpec> webSocketApis,
+                    Map<String, String> unsupported, Map<String, String> inertLocally) {
+
+    /** Resource types that do nothing on one machine (permissions, deployment bookkeeping). */
+    private static final Map<String, String> INERT = Map.of(
+            "AWS::Lambda::Permission", "every function may be invoked locally",
+            "AWS::ApiGatewayV2::Deployment", "routes are live as soon as the local cloud starts",
+            "AWS::IAM::Role", "no IAM locally: every function has full access to the local engines",
+            "AWS::IAM::Policy", "no IAM locally",
+            "AWS::Logs::LogGroup", "logs go to the console");
+
+    private static final Set<String> FUNCTION_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("CodeUri", "Description",
+            "Policies", "Runtime", "Architectures", "MemorySize", "Timeout", "Role", "Tags", "Layers",
+            "FunctionName", "Tracing", "SnapStart", "AutoPublishAlias", "LoggingConfig", "ReservedConcurrentExecutions",
+            "DeadLetterQueue", "EventInvokeConfig", "RuntimeManagementConfig", "VersionDescription");
+
+    public FunctionSpec function(String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in the template"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Stack read(Template template, Resolver resolver) {
+        Map<String, Resource> resources = template.resources();
+        Map<String, String> unsupported = new TreeMap<>();
+        Map<String, String> inert = new TreeMap<>();
+        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.root()
+                .getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of());
+
+        List<HttpApiSpec> httpApis = new ArrayList<>();
+        List<FunctionSpec> functions = new ArrayList<>();
+        List<WebSocketApiSpec> webSocketApis = new ArrayList<>();
+        for (Resource r : resources.values()) {
+            switch (r.type()) {
+                case "AWS::Serverless::Function" -> functions.add(function(r, globals, resolver, unsupported));
+                case "AWS::Serverless::HttpApi" -> httpApis.add(httpApi(r, resolver, unsupported));
+                case "AWS::ApiGatewayV2::Api" -> {
+                    if (!"WEBSOCKET".equals(resolver.string(r.properties().get("ProtocolType")))) {
+                        unsupported.put(r.logicalId(), r.type() + " with ProtocolType "
+                                + r.properties().get("ProtocolType") + " (only WEBSOCKET is emulated)");
+                    } else {
+                        webSocketApis.add(webSocketApi(r, resources, resolver));
+                    }
+                }
+                case "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::ApiGatewayV2::Route",
+                     "AWS::ApiGatewayV2::Integration", "AWS::ApiGatewayV2::Stage" -> { }
+                default -> {
+                    if (INERT.containsKey(r.type())) {
+                        inert.put(r.logicalId(), r.type() + ": " + INERT.get(r.type()));
+                    } else {
+                        unsupported.put(r.logicalId(), r.type());
+                    }
+                }
+            }
+        }
+        return new Stack(List.copyOf(functions), List.copyOf(httpApis), List.copyOf(webSocketApis),
+                unsupported, inert);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FunctionSpec function(Resource r, Map<String, Object> globals, Resolver resolver,
+                                         Map<String, String> unsupported) {
+        Map<String, Object> p = new LinkedHashMap<>(globals);
+        p.putAll(r.properties());
+        for (String key : p.keySet()) {
+            if (!FUNCTION_PROPERTIES_WITH_NO_LOCAL_EFFECT.contains(key)
+                    && !Set.of("Handler", "Environment", "Events").contains(key)) {
+                unsupported.put(r.logicalId() + "." + key, "function property " + key);
+            }
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Object source : List.of(globals.getOrDefault("Environment", Map.of()),
+                r.properties().getOrDefault("Environment", Map.of()))) {
+            Map<String, Object> vars = (Map<String, Object>) ((Map<String, Object>) source)
+                    .getOrDefault("Variables", Map.of());
+            vars.forEach((k, v) -> {
+                String value = resolver.string(v);
+                if (value != null) {
+                    env.put(k, value);
+                }
+            });
+        }
+        String handler = resolver.string(p.get("Handler"));
+        String[] parts = handler.split("::", 2);
+        List<EventSource> events = new ArrayList<>();
+        Map<String, Object> declared = (Map<String, Object>) r.properties().getOrDefault("Events", Map.of());
+        declared.forEach((name, body) -> {
+            Map<String, Object> e = (Map<String, Object>) body;
+            Map<String, Object> ep = (Map<String, Object>) e.getOrDefault("Properties", Map.of());
+            String type = String.valueOf(e.get("Type"));
+            switch (type) {
+                case "HttpApi" -> {
+                    Map<String, Object> auth = (Map<String, Object>) ep.get("Auth");
+                    events.add(new EventSource.HttpRoute(name,
+                            ep.get("ApiId") == null ? "ServerlessHttpApi" : resolver.string(ep.get("ApiId")),
+                            ep.get("Method") == null ? "ANY" : resolver.string(ep.get("Method")).toUpperCase(),
+                            ep.get("Path") == null ? "$default" : resolver.string(ep.get("Path")),
+                            auth == null ? null : resolver.string(auth.get("Authorizer"))));
+                }
+                case "Schedule" -> events.add(new EventSource.Schedule(name, resolver.string(ep.get("Schedule")),
+                        resolver.string(ep.get("Input")), !"false".equals(String.valueOf(ep.get("Enabled"))), null));
+                case "ScheduleV2" -> events.add(new EventSource.Schedule(name,
+                        resolver.string(ep.get("ScheduleExpression")), resolver.string(ep.get("Input")),
+                        !"DISABLED".equals(String.valueOf(ep.get("State"))),
+                        resolver.string(ep.get("ScheduleExpressionTimezone"))));
+                case "DynamoDB" -> {
+                    String arn = resolver.string(ep.get("Stream"));
+                    List<Object> responseTypes = (List<Object>) ep.getOrDefault("FunctionResponseTypes", List.of());
+                    events.add(new EventSource.DynamoStream(name, tableNameFromStreamArn(arn),
+                            intOr(ep.get("BatchSize"), 100), String.valueOf(ep.getOrDefault("StartingPosition", "LATEST")),
+                            responseTypes.contains("ReportBatchItemFailures"),
+                            intOr(ep.get("MaximumRetryAttempts"), -1)));
+                    for (String k : ep.keySet()) {
+                        if (!Set.of("Stream", "BatchSize", "StartingPosition", "FunctionResponseTypes",
+                                "MaximumRetryAttempts", "DestinationConfig", "BisectBatchOnFunctionError",
+                                "MaximumBatchingWindowInSeconds", "Enabled").contains(k)) {
+                            unsupported.put(r.logicalId() + ".Events." + name + "." + k, "stream property " + k);
+                        }
+                    }
+                    if (ep.containsKey("DestinationConfig")) {
+                        unsupported.put(r.logicalId() + ".Events." + name + ".DestinationConfig",
+                                "on-failure destination (locally a skipped batch is logged)");
+                    }
+                }
+                default -> unsupported.put(r.logicalId() + ".Events." + name, "event type " + type);
+            }
+        });
+        return new FunctionSpec(r.logicalId(), parts[0], parts.length > 1 ? parts[1] : "handleRequest",
+                Map.copyOf(env), List.copyOf(events));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HttpApiSpec httpApi(Resource r, Resolver resolver, Map<String, String> unsupported) {
+        Map<String, Object> p = r.properties();
+        Map<String, Object> auth = (Map<String, Object>) p.getOrDefault("Auth", Map.of());
+        String defaultAuthorizer = auth.get("DefaultAuthorizer") == null ? null
+                : resolver.string(auth.get("DefaultAuthorizer"));
+        String issuer = null;
+        List<String> audiences = List.of();
+        Map<String, Object> authorizers = (Map<String, Object>) auth.getOrDefault("Authorizers", Map.of());
+        for (var entry : authorizers.entrySet()) {
+            Map<String, Object> a = (Map<String, Object>) entry.getValue();
+            Map<String, Object> jwt = (Map<String, Object>) a.get("JwtConfiguration");
+            if (jwt == null) {
+                unsupported.put(r.logicalId() + ".Auth.Authorizers." + entry.getKey(), "non-JWT authorizer");
+                continue;
+            }
+            issuer = resolver.string(jwt.get("issuer"));
+            Object aud = resolver.resolve(jwt.get("audience"));
+            audiences = aud instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(aud));
+        }
+        for (String k : p.keySet()) {
+            if (!Set.of("StageName", "Auth", "Description", "Tags", "AccessLogSettings", "DefaultRouteSettings",
+                    "FailOnWarnings").contains(k)) {
+                unsupported.put(r.logicalId() + "." + k, "HttpApi property " + k);
+            }
+        }
+        String stage = p.get("StageName") == null ? "$default" : resolver.string(p.get("StageName"));
+        return new HttpApiSpec(r.logicalId(), r.logicalId(), stage, defaultAuthorizer, issuer, audiences);
+    }
+
+    private static WebSocketApiSpec webSocketApi(Resource api, Map<String, Resource> resources, Resolver resolver) {
+        String id = api.logicalId();
+        Map<String, String> integrationFunction = new LinkedHashMap<>();
+        Map<String, String> routes = new LinkedHashMap<>();
+        String stage = "$default";
+        for (Resource r : resources.values()) {
+            if (!id.equals(resolver.string(r.properties().get("ApiId")))) {
+                continue;
+            }
+            switch (r.type()) {
+                case "AWS::ApiGatewayV2::Integration" -> integrationFunction.put(r.logicalId(),
+                        functionFromUri(resolver.string(r.properties().get("IntegrationUri"))));
+                case "AWS::ApiGatewayV2::Stage" -> stage = resolver.string(r.properties().get("StageName"));
+                default -> { }
+            }
+        }
+        for (Resource r : resources.values()) {
+            if (r.type().equals("AWS::ApiGatewayV2::Route") && id.equals(resolver.string(r.properties().get("ApiId")))) {
+                String target = resolver.string(r.properties().get("Target"));
+                String integration = target.substring(target.lastIndexOf('/') + 1);
+                routes.put(resolver.string(r.properties().get("RouteKey")), integrationFunction.get(integration));
+            }
+        }
+        return new WebSocketApiSpec(id, id, resolver.string(api.properties().get("RouteSelectionExpression")), stage,
+                Map.copyOf(routes));
+    }
+
+    /** arn:aws:apigateway:region:lambda:path/2015-03-31/functions/arn:aws:lambda:...:function:Name/invocations */
+    private static String functionFromUri(String uri) {
+        int fn = uri.indexOf(":function:");
+        String rest = uri.substring(fn + ":function:".length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    private static String tableNameFromStreamArn(String arn) {
+        // arn:aws:dynamodb:region:account:table/<name>/stream/<label>: the stream source names the table
+        String afterTable = arn.substring(arn.indexOf(":table/") + ":table/".length());
+        return afterTable.substring(0, afterTable.indexOf('/'));
+    }
+
+    private static int intOr(Object v, int fallback) {
+        return v == null ? fallback : Integer.parseInt(String.valueOf(v));
+    }
+}
