@@ -16,9 +16,12 @@ public sealed interface EventSource {
         }
     }
 
-    /** Schedule (EventBridge rule) or ScheduleV2 (EventBridge Scheduler): rate(...) or cron(...). */
-    record Schedule(String name, String expression, String input, boolean enabled, String timeZone)
+    /** Schedule (an EventBridge rule) or ScheduleV2 ({@code scheduler}: EventBridge Scheduler): rate(...) or cron(...). */
+    record Schedule(String name, String expression, String input, boolean enabled, String timeZone, boolean scheduler)
             implements EventSource {
+        public Schedule(String name, String expression, String input, boolean enabled, String timeZone) {
+            this(name, expression, input, enabled, timeZone, false);
+        }
     }
 
     /** A DynamoDB stream source on the table named {@code tableName}. */

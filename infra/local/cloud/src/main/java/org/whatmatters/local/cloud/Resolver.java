@@ -16,7 +16,7 @@ public final class Resolver {
 
     public static final String ACCOUNT = "000000000000";
     private static final Pattern SUB = Pattern.compile("\\$\\{([^}!][^}]*)}");
-    private static final Pattern EXECUTE_API = Pattern.compile("^(?:https|wss)://([^.]+)\\.execute-api\\.[^/]+(/.*)?$");
+    private static final Pattern EXECUTE_API = Pattern.compile("^(https|wss)://([^.]+)\\.execute-api\\.[^/]+(/.*)?$");
 
     private final String region;
     private final Map<String, String> parameters;
@@ -47,9 +47,15 @@ public final class Resolver {
         return this;
     }
 
-    /** An API whose execute-api URLs are served locally at {@code base} (e.g. http://127.0.0.1:3001). */
-    public Resolver localApi(String apiId, String base) {
-        localApis.put(apiId, base);
+    /**
+     * An API served locally: its https://{apiId}.execute-api... URLs become {@code httpsBase} (the HTTP
+     * API, or a WebSocket API's @connections endpoint) and its wss:// URLs become {@code wssBase}.
+     */
+    public Resolver localApi(String apiId, String httpsBase, String wssBase) {
+        localApis.put("https|" + apiId, httpsBase);
+        if (wssBase != null) {
+            localApis.put("wss|" + apiId, wssBase);
+        }
         return this;
     }
 
@@ -194,8 +200,9 @@ public final class Resolver {
 
     private String rewriteApiUrl(String value) {
         Matcher m = EXECUTE_API.matcher(value);
-        if (m.matches() && localApis.containsKey(m.group(1))) {
-            return localApis.get(m.group(1)) + (m.group(2) == null ? "" : m.group(2));
+        String base = m.matches() ? localApis.get(m.group(1) + "|" + m.group(2)) : null;
+        if (base != null) {
+            return base + (m.group(3) == null ? "" : m.group(3));
         }
         return value;
     }

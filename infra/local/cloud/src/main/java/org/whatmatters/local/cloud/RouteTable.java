@@ -29,8 +29,8 @@ final class RouteTable {
         return List.copyOf(entries);
     }
 
+    /** A path may carry the API's stage first (/dev/visits/...), as URLs of a named stage do in AWS. */
     Optional<Match> match(String method, String path) {
-        String[] segments = split(path);
         List<Candidate> found = new ArrayList<>();
         for (Entry e : entries) {
             if (e.route().path().equals("$default")) {
@@ -39,7 +39,7 @@ final class RouteTable {
             if (!e.route().method().equals("ANY") && !e.route().method().equals(method)) {
                 continue;
             }
-            Map<String, String> params = bind(split(e.route().path()), segments);
+            Map<String, String> params = bind(split(e.route().path()), split(withoutStage(path, e.api().stage())));
             if (params != null) {
                 found.add(new Candidate(e, params, score(e.route())));
             }
@@ -93,6 +93,12 @@ final class RouteTable {
             }
         }
         return template.length == path.length ? params : null;
+    }
+
+    private static String withoutStage(String path, String stage) {
+        String prefix = "/" + stage;
+        return !stage.equals("$default") && (path.equals(prefix) || path.startsWith(prefix + "/"))
+                ? path.substring(prefix.length()) : path;
     }
 
     private static String[] split(String path) {

@@ -117,7 +117,7 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
                 case "ScheduleV2" -> events.add(new EventSource.Schedule(name,
                         resolver.string(ep.get("ScheduleExpression")), resolver.string(ep.get("Input")),
                         !"DISABLED".equals(String.valueOf(ep.get("State"))),
-                        resolver.string(ep.get("ScheduleExpressionTimezone"))));
+                        resolver.string(ep.get("ScheduleExpressionTimezone")), true));
                 case "DynamoDB" -> {
                     String arn = resolver.string(ep.get("Stream"));
                     List<Object> responseTypes = (List<Object>) ep.getOrDefault("FunctionResponseTypes", List.of());

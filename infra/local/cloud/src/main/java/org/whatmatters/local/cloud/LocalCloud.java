@@ -1,0 +1,341 @@
+package org.whatmatters.local.cloud;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import org.whatmatters.data.DataTable;
+import org.whatmatters.local.engines.BucketSpec;
+import org.whatmatters.local.engines.LocalDynamo;
+import org.whatmatters.local.engines.LocalS3;
+import org.whatmatters.local.engines.Ports;
+import org.whatmatters.local.engines.Resource;
+import org.whatmatters.local.engines.TableSpec;
+import org.whatmatters.local.engines.Template;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * template.yaml running in one JVM: DynamoDB Local and S3Proxy with the template's tables and
+ * buckets, every function in-process, the HTTP and WebSocket APIs, stream pollers and schedules,
+ * and a token issuer for the demo users. {@code ./dev up} runs {@link #main}.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    public static final String AUDIENCE = "whatmatters-local";
+    static final String ISSUER_PATH = "/local-issuer";
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final Map<String, String> buckets = new LinkedHashMap<>();
+    private final Map<String, WebSocketEmulator> webSockets = new LinkedHashMap<>();
+    private LocalDynamo dynamo;
+    private LocalS3 s3;
+    private Stack stack;
+    private FunctionHost functions;
+    private JwtIssuer issuer;
+    private HttpApiEmulator http;
+    private StreamPoller streams;
+    private Scheduler scheduler;
+    private boolean seeded;
+
+    private LocalCloud() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println((e.getMessage().isEmpty() ? "" : e.getMessage() + "\n") + Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalCloud cloud = start(options);
+        Path state = Path.of(".local-cloud");
+        DevTokens.write(state, cloud);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            cloud.close();
+            stopped.countDown();
+        }));
+        System.out.println(cloud.describe());
+        System.out.println("Tokens for the demo users: " + state.resolve("tokens.json") + " (or GET "
+                + cloud.httpEndpoint() + "/_local/tokens); `source " + state.resolve("env") + "` for curl.");
+        System.out.println("READY http=" + cloud.httpEndpoint() + " ws=" + cloud.webSocketEndpoints().values()
+                .stream().findFirst().map(URI::toString).orElse("none"));
+        stopped.await();
+    }
+
+    public static LocalCloud start(Options options) {
+        LocalCloud cloud = new LocalCloud();
+        try {
+            cloud.boot(options);
+            return cloud;
+        } catch (RuntimeException | Error e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    private void boot(Options o) {
+        Template template = Template.load(o.template());
+        dynamo = keep(LocalDynamo.start(o.dynamoPort(), o.dataDir() == null ? null : o.dataDir().resolve("dynamodb")));
+        s3 = keep(LocalS3.start(o.s3Port(), o.dataDir() == null ? null : o.dataDir().resolve("s3")));
+        Set<String> existing = Set.copyOf(dynamo.client().listTables().tableNames());
+        for (TableSpec t : template.tables()) {
+            String name = t.tableName() != null ? t.tableName() : t.logicalId();
+            if (!existing.contains(name)) {
+                dynamo.createTable(t, name);
+            }
+            tables.put(t.logicalId(), name);
+        }
+        for (BucketSpec b : template.buckets()) {
+            String name = b.bucketName() != null ? b.bucketName() : "whatmatters-local-" + b.logicalId().toLowerCase();
+            s3.createBucket(name);
+            buckets.put(b.logicalId(), name);
+        }
+
+        // The issuer lives on the HTTP port, so that port is fixed before the template is resolved.
+        int httpPort = o.httpPort() == 0 ? Ports.free() : o.httpPort();
+        issuer = new JwtIssuer("http://127.0.0.1:" + httpPort + ISSUER_PATH, AUDIENCE, Clock.systemUTC());
+        Map<String, String> params = parameters(template, o);
+
+        // First pass: learn the WebSocket APIs, start them, then resolve again with their real endpoints.
+        Stack draft = Stack.read(template, resolver(template, o, params, Map.of()));
+        Map<String, String[]> apiBases = new HashMap<>();
+        Invoker lazy = (fn, payload) -> functions.invoke(fn, payload);
+        int wsPort = o.wsPort();
+        for (WebSocketApiSpec api : draft.webSocketApis()) {
+            try {
+                WebSocketEmulator ws = keep(WebSocketEmulator.start(api, lazy, o.region(), wsPort));
+                webSockets.put(api.logicalId(), ws);
+                apiBases.put(api.apiId(), new String[]{stripPath(ws.connectionsEndpoint()), stripPath(ws.endpoint())});
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("WebSocket API " + api.logicalId() + " did not start on port " + wsPort, e);
+            }
+            wsPort = wsPort == 0 ? 0 : wsPort + 1;
+        }
+        for (var api : draft.httpApis()) {
+            apiBases.put(api.apiId(), new String[]{"http://127.0.0.1:" + httpPort, null});
+        }
+        apiBases.putIfAbsent("ServerlessHttpApi", new String[]{"http://127.0.0.1:" + httpPort, null});
+        stack = Stack.read(template, resolver(template, o, params, apiBases));
+
+        functions = new FunctionHost(stack.functions(), localEnvironment(), o.region());
+        try {
+            http = keep(HttpApiEmulator.start(stack, functions, issuer, o.region(), httpPort));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The HTTP API did not start on port " + httpPort, e);
+        }
+        http.mount(ISSUER_PATH + "/", LocalPages.issuer(issuer));
+        scheduler = keep(Scheduler.start(functions, scheduleJobs(), Clock.systemUTC()));
+        http.mount("/_local/", LocalPages.local(this));
+
+        if (o.demo() && tables.containsKey("DataTable")) {
+            DataTable data = new DataTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
+                    dynamo.client(), tables.get("DataTable"));
+            seeded = DemoData.seed(data, Clock.systemUTC(), ZoneId.of(params.getOrDefault("TimeZone", "Europe/London")));
+        }
+        // Started after seeding: a TRIM_HORIZON source sees the demo data as Lambda would on a new table.
+        streams = keep(StreamPoller.start(dynamo.client(), streamsClient(), functions, streamBindings()));
+    }
+
+    private Resolver resolver(Template template, Options o, Map<String, String> params, Map<String, String[]> apis) {
+        @SuppressWarnings("unchecked")
+        Resolver r = new Resolver(o.region(), params,
+                (Map<String, Object>) template.root().getOrDefault("Conditions", Map.of()));
+        String arnPrefix = "arn:aws:%s:" + o.region() + ":" + Resolver.ACCOUNT + ":";
+        tables.forEach((id, name) -> {
+            r.ref(id, name).attribute(id, "Arn", arnPrefix.formatted("dynamodb") + "table/" + name);
+            String stream = dynamo.client().describeTable(d -> d.tableName(name)).table().latestStreamArn();
+            if (stream != null) {
+                r.attribute(id, "StreamArn", stream);
+            }
+        });
+        buckets.forEach((id, name) -> r.ref(id, name).attribute(id, "Arn", "arn:aws:s3:::" + name)
+                .attribute(id, "DomainName", name + ".s3.amazonaws.com")
+                .attribute(id, "RegionalDomainName", name + ".s3." + o.region() + ".amazonaws.com"));
+        for (Resource res : template.resources().values()) {
+            String id = res.logicalId();
+            switch (res.type()) {
+                case "AWS::Serverless::Function" -> r.ref(id, id)
+                        .attribute(id, "Arn", arnPrefix.formatted("lambda") + "function:" + id);
+                case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> r.ref(id, id)
+                        .attribute(id, "ApiEndpoint", (res.type().endsWith("HttpApi") ? "https://" : "wss://")
+                                + id + ".execute-api." + o.region() + ".amazonaws.com");
+                case "AWS::DynamoDB::Table", "AWS::S3::Bucket" -> { }
+                default -> r.ref(id, id);
+            }
+        }
+        r.ref("ServerlessHttpApi", "ServerlessHttpApi");
+        apis.forEach((id, bases) -> r.localApi(id, bases[0], bases[1]));
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> parameters(Template template, Options o) {
+        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, Object> declared = (Map<String, Object>) template.root().getOrDefault("Parameters", Map.of());
+        declared.forEach((name, body) -> {
+            Object def = ((Map<String, Object>) body).get("Default");
+            if (def != null) {
+                params.put(name, def instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+                        : String.valueOf(def));
+            }
+        });
+        // The local cloud is the identity provider: its issuer and audience stand in for Cognito's.
+        params.put("JwtIssuer", issuer.issuer());
+        params.put("JwtAudience", AUDIENCE);
+        params.putAll(o.parameters());
+        List<String> missing = declared.keySet().stream().filter(k -> !params.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Template parameters without a value: " + missing
+                    + " (give them with --param Name=Value)");
+        }
+        return params;
+    }
+
+    private Map<String, String> localEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        // DynamoDB Local runs with -sharedDb and accepts any key; S3Proxy checks these, generated at start.
+        env.put("AWS_ACCESS_KEY_ID", s3.accessKey());
+        env.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
+        env.put("LOCAL_CLOUD", "true");
+        return env;
+    }
+
+    private List<StreamPoller.Binding> streamBindings() {
+        List<StreamPoller.Binding> bindings = new ArrayList<>();
+        for (FunctionSpec f : stack.functions()) {
+            for (EventSource.DynamoStream s : f.events(EventSource.DynamoStream.class)) {
+                bindings.add(new StreamPoller.Binding(f.logicalId(), s, s.tableName()));
+            }
+        }
+        return bindings;
+    }
+
+    private List<Scheduler.Job> scheduleJobs() {
+        List<Scheduler.Job> jobs = new ArrayList<>();
+        for (FunctionSpec f : stack.functions()) {
+            f.events(EventSource.Schedule.class).forEach(s -> jobs.add(new Scheduler.Job(f.logicalId(), s,
+                    s.scheduler() ? Scheduler.Kind.SCHEDULER : Scheduler.Kind.RULE)));
+        }
+        return jobs;
+    }
+
+    private DynamoDbStreamsClient streamsClient() {
+        return keep(DynamoDbStreamsClient.builder().endpointOverride(dynamo.endpoint()).region(LocalDynamo.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build());
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        open.add(resource);
+        return resource;
+    }
+
+    private static String stripPath(URI uri) {
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    /** What runs where, and every template construct that is inert or not emulated. */
+    public String describe() {
+        StringBuilder s = new StringBuilder("What Matters local cloud\n");
+        s.append("  HTTP API      ").append(httpEndpoint()).append('\n');
+        webSockets.forEach((id, ws) -> s.append("  WebSocket     ").append(id).append(' ').append(ws.endpoint())
+                .append("  (@connections ").append(ws.connectionsEndpoint()).append(")\n"));
+        s.append("  DynamoDB      ").append(dynamo.endpoint()).append("  tables ").append(tables.values()).append('\n');
+        s.append("  S3            ").append(s3.endpoint()).append("  buckets ").append(buckets.values()).append('\n');
+        s.append("  Issuer        ").append(issuer.issuer()).append("  audience ").append(AUDIENCE).append('\n');
+        s.append("  Demo data     ").append(seeded ? "seeded" : "not seeded (existing data or --no-demo)").append('\n');
+        http.routeKeys().forEach(r -> s.append("  route         ").append(r).append('\n'));
+        streamBindings().forEach(b -> s.append("  stream        ").append(b.tableName()).append(" -> ")
+                .append(b.functionId()).append(" (batch ").append(b.source().batchSize()).append(")\n"));
+        scheduler.describe().forEach(j -> s.append("  schedule      ").append(j).append('\n'));
+        new TreeMap<>(stack.inertLocally()).forEach((k, v) -> s.append("  inert         ").append(k).append(": ")
+                .append(v).append('\n'));
+        new TreeMap<>(stack.unsupported()).forEach((k, v) -> s.append("  NOT EMULATED  ").append(k).append(": ")
+                .append(v).append('\n'));
+        return s.toString();
+    }
+
+    public URI httpEndpoint() {
+        return http.endpoint();
+    }
+
+    /** The WebSocket URL clients connect to, per API logical id, with the stage. */
+    public Map<String, URI> webSocketEndpoints() {
+        Map<String, URI> m = new LinkedHashMap<>();
+        webSockets.forEach((id, ws) -> m.put(id, ws.endpoint()));
+        return m;
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public FunctionHost functions() {
+        return functions;
+    }
+
+    public JwtIssuer issuer() {
+        return issuer;
+    }
+
+    public LocalDynamo dynamo() {
+        return dynamo;
+    }
+
+    public LocalS3 s3() {
+        return s3;
+    }
+
+    public String table(String logicalId) {
+        return tables.get(logicalId);
+    }
+
+    public String bucket(String logicalId) {
+        return buckets.get(logicalId);
+    }
+
+    public StreamPoller streams() {
+        return streams;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** A dev token for a demo user, as the sign-in picker hands out. */
+    public String token(String sub) {
+        DemoUser u = DemoUser.bySub(sub);
+        return issuer.mint(u.sub(), List.of(u.role()), u.custom(), Duration.ofHours(12));
+    }
+
+    @Override
+    public void close() {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            try {
+                open.get(i).close();
+            } catch (Exception e) {
+                System.err.println("local cloud: closing " + open.get(i).getClass().getSimpleName() + ": " + e);
+            }
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,156 @@
+package org.whatmatters.local.cloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.whatmatters.json.Json;
+import org.whatmatters.local.engines.TestCloud;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** The project's own template.yaml on the local cloud, driven over real HTTP. */
+class RealTemplateTest {
+
+    private static LocalCloud cloud;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.start(Options.ephemeral(TestCloud.repoRoot().resolve("template.yaml")));
+    }
+
+    @AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            r.header("Content-Type", "application/json");
+        }
+        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void tablesAreCreatedAsTheTemplateDeclaresThem() {
+        TableDescription t = cloud.dynamo().client().describeTable(d -> d.tableName(cloud.table("DataTable"))).table();
+        assertEquals(List.of("GSI1", "GSI2"), t.globalSecondaryIndexes().stream().map(g -> g.indexName()).sorted().toList());
+        assertEquals("NEW_AND_OLD_IMAGES", t.streamSpecification().streamViewTypeAsString());
+        assertEquals("expiresAt", cloud.dynamo().client().describeTimeToLive(d -> d.tableName(cloud.table("DataTable")))
+                .timeToLiveDescription().attributeName());
+    }
+
+    @Test
+    void everyTemplateRouteIsServedAndNothingIsIgnoredSilently() {
+        String described = cloud.describe();
+        for (String route : List.of("POST /clients/{clientId}/visits", "GET /clients/{clientId}/visits",
+                "GET /visits/{visitId}", "POST /visits/{visitId}/check-in", "POST /visits/{visitId}/check-out")) {
+            assertTrue(described.contains(route + " -> VisitsApiFunction"), described);
+        }
+        assertEquals(Map.of(), cloud.stack().unsupported(), "the real template uses only emulated constructs");
+    }
+
+    @Test
+    void familyReadsTheirClientsVisitsWithADevToken() throws Exception {
+        HttpResponse<String> r = call("GET", "/clients/c-rosa/visits?limit=5", cloud.token("f-maria"), null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode page = Json.MAPPER.readTree(r.body());
+        assertEquals(5, page.get("visits").size());
+        assertTrue(page.hasNonNull("nextCursor"), "a month of demo visits spans more than one page");
+        page.get("visits").forEach(v -> assertEquals("c-rosa", v.get("clientId").asText()));
+    }
+
+    @Test
+    void theStagePrefixOfANamedStageIsAccepted() throws Exception {
+        HttpResponse<String> r = call("GET", "/dev/visits/" + DemoData.SAMPLE_VISIT, cloud.token("w-amara"), null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(DemoData.SAMPLE_VISIT, Json.MAPPER.readTree(r.body()).get("visitId").asText());
+    }
+
+    @Test
+    void anotherFamilyGets404AndNoData() throws Exception {
+        HttpResponse<String> r = call("GET", "/clients/c-rosa/visits", cloud.token("f-tom"), null);
+        assertEquals(404, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+        assertFalse(r.body().contains("Orchard Lane"));
+    }
+
+    @Test
+    void theAuthorizerRefusesMissingExpiredAndForeignTokensBeforeAnyFunction() throws Exception {
+        assertEquals(401, call("GET", "/clients/c-rosa/visits", null, null).statusCode());
+        assertEquals(401, call("GET", "/clients/c-rosa/visits", "not-a-jwt", null).statusCode());
+        String expired = cloud.issuer().mint("f-maria", List.of("family"), Map.of("custom:provider_id", "p-riverside"),
+                Duration.ofSeconds(-60));
+        assertEquals(401, call("GET", "/clients/c-rosa/visits", expired, null).statusCode());
+        var otherKey = new RSAKeyGenerator(2048).keyID("other").algorithm(JWSAlgorithm.RS256).generate();
+        String forged = JwtIssuer.sign(new JWTClaimsSet.Builder().issuer(cloud.issuer().issuer())
+                .audience(LocalCloud.AUDIENCE).subject("f-maria").claim("cognito:groups", List.of("family"))
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build(), otherKey);
+        assertEquals(401, call("GET", "/clients/c-rosa/visits", forged, null).statusCode());
+    }
+
+    @Test
+    void aWorkerChecksInAndOutOverHttp() throws Exception {
+        String amara = cloud.token("w-amara");
+        String start = Instant.now().plusSeconds(3600).toString();
+        String end = Instant.now().plusSeconds(7200).toString();
+        HttpResponse<String> planned = call("POST", "/clients/c-rosa/visits", amara, """
+                {"serviceType":"companionship","plannedStart":"%s","plannedEnd":"%s","workerIds":["w-amara"],
+                 "location":{"address":"14 Orchard Lane, Leeds LS6 2AB"}}""".formatted(start, end));
+        assertEquals(201, planned.statusCode(), planned.body());
+        String id = Json.MAPPER.readTree(planned.body()).get("visitId").asText();
+        assertEquals("/visits/" + id, planned.headers().firstValue("location").orElseThrow());
+
+        HttpResponse<String> in = call("POST", "/visits/" + id + "/check-in", amara, "{\"note\":\"early\"}");
+        assertEquals(200, in.statusCode(), in.body());
+        HttpResponse<String> again = call("POST", "/visits/" + id + "/check-in", amara, "{}");
+        assertEquals(409, again.statusCode(), again.body());
+        HttpResponse<String> out = call("POST", "/visits/" + id + "/check-out", amara,
+                "{\"whatMattered\":\"Rosa laughed at the crossword.\"}");
+        assertEquals(200, out.statusCode(), out.body());
+        assertEquals("completed", Json.MAPPER.readTree(out.body()).get("status").asText());
+    }
+
+    @Test
+    void badInputGetsAProblemAndNoFunctionCrash() throws Exception {
+        HttpResponse<String> r = call("POST", "/clients/c-rosa/visits", cloud.token("w-amara"), "{\"serviceType\":7");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
+    void issuerPublishesItsKeysAndTokensAreHandedOutLocally() throws Exception {
+        HttpResponse<String> jwks = call("GET", "/local-issuer/.well-known/jwks.json", null, null);
+        assertEquals(200, jwks.statusCode());
+        assertEquals("RSA", Json.MAPPER.readTree(jwks.body()).at("/keys/0/kty").asText());
+        assertFalse(jwks.body().contains("\"d\""), "only the public key is published");
+        HttpResponse<String> tokens = call("GET", "/_local/tokens", null, null);
+        assertEquals(200, tokens.statusCode());
+        JsonNode users = Json.MAPPER.readTree(tokens.body());
+        assertEquals(DemoUser.ALL.size(), users.size());
+        String maria = users.get(0).get("token").asText();
+        assertEquals(200, call("GET", "/clients/c-rosa/visits", maria, null).statusCode());
+    }
+}
