@@ -50,6 +50,8 @@ public final class LocalCloud implements AutoCloseable {
     private StreamPoller streams;
     private Scheduler scheduler;
     private boolean seeded;
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+    private long phaseStart = System.nanoTime();
 
     private LocalCloud() {
     }
@@ -92,8 +94,11 @@ public final class LocalCloud implements AutoCloseable {
 
     private void boot(Options o) {
         Template template = Template.load(o.template());
+        phase("template");
         dynamo = keep(LocalDynamo.start(o.dynamoPort(), o.dataDir() == null ? null : o.dataDir().resolve("dynamodb")));
+        phase("dynamodb");
         s3 = keep(LocalS3.start(o.s3Port(), o.dataDir() == null ? null : o.dataDir().resolve("s3")));
+        phase("s3");
         Set<String> existing = Set.copyOf(dynamo.client().listTables().tableNames());
         for (TableSpec t : template.tables()) {
             String name = t.tableName() != null ? t.tableName() : t.logicalId();
@@ -108,6 +113,7 @@ public final class LocalCloud implements AutoCloseable {
             buckets.put(b.logicalId(), name);
         }
 
+        phase("tables+buckets");
         // The issuer lives on the HTTP port, so that port is fixed before the template is resolved.
         int httpPort = o.httpPort() == 0 ? Ports.free() : o.httpPort();
         issuer = new JwtIssuer("http://127.0.0.1:" + httpPort + ISSUER_PATH, AUDIENCE, Clock.systemUTC());
@@ -144,13 +150,16 @@ public final class LocalCloud implements AutoCloseable {
         scheduler = keep(Scheduler.start(functions, scheduleJobs(), Clock.systemUTC()));
         http.mount("/_local/", LocalPages.local(this));
 
+        phase("apis");
         if (o.demo() && tables.containsKey("DataTable")) {
             DataTable data = new DataTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
                     dynamo.client(), tables.get("DataTable"));
             seeded = DemoData.seed(data, Clock.systemUTC(), ZoneId.of(params.getOrDefault("TimeZone", "Europe/London")));
         }
+        phase("demo data");
         // Started after seeding: a TRIM_HORIZON source sees the demo data as Lambda would on a new table.
         streams = keep(StreamPoller.start(dynamo.client(), streamsClient(), functions, streamBindings()));
+        phase("streams");
     }
 
     private Resolver resolver(Template template, Options o, Map<String, String> params, Map<String, String[]> apis) {
@@ -244,6 +253,12 @@ public final class LocalCloud implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
 
+    private void phase(String name) {
+        long now = System.nanoTime();
+        phases.put(name, (now - phaseStart) / 1_000_000);
+        phaseStart = now;
+    }
+
     private <T extends AutoCloseable> T keep(T resource) {
         open.add(resource);
         return resource;
@@ -263,6 +278,7 @@ public final class LocalCloud implements AutoCloseable {
         s.append("  S3            ").append(s3.endpoint()).append("  buckets ").append(buckets.values()).append('\n');
         s.append("  Issuer        ").append(issuer.issuer()).append("  audience ").append(AUDIENCE).append('\n');
         s.append("  Demo data     ").append(seeded ? "seeded" : "not seeded (existing data or --no-demo)").append('\n');
+        s.append("  Start-up ms   ").append(phases).append('\n');
         http.routeKeys().forEach(r -> s.append("  route         ").append(r).append('\n'));
         streamBindings().forEach(b -> s.append("  stream        ").append(b.tableName()).append(" -> ")
                 .append(b.functionId()).append(" (batch ").append(b.source().batchSize()).append(")\n"));

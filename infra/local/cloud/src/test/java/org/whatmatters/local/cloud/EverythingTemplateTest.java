@@ -143,6 +143,23 @@ class EverythingTemplateTest {
     }
 
     @Test
+    void presignedUrlsForTheTemplatesBucketAreCheckedBySigV4() throws Exception {
+        String bucket = cloud.bucket("ReportsBucket");
+        cloud.s3().client().putObject(p -> p.bucket(bucket).key("r.csv"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("nps,83"));
+        String url = cloud.s3().presigner().presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .getObjectRequest(g -> g.bucket(bucket).key("r.csv"))).url().toString();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode());
+        assertEquals("nps,83", ok.body());
+        String tampered = url.replace("r.csv", "r.csv?x=1").replace("r.csv?x=1?", "r.csv?x=1&");
+        assertEquals(403, http.send(HttpRequest.newBuilder(URI.create(tampered)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
     void aScheduledFunctionRunsNowWithTheEventBridgeEventOrItsInput() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint()

@@ -131,6 +131,14 @@ class RealTemplateTest {
                 "{\"whatMattered\":\"Rosa laughed at the crossword.\"}");
         assertEquals(200, out.statusCode(), out.body());
         assertEquals("completed", Json.MAPPER.readTree(out.body()).get("status").asText());
+
+        HttpResponse<String> list = call("GET", "/clients/c-rosa/visits?from=" + start + "&to=" + start,
+                cloud.token("f-maria"), null);
+        assertEquals(200, list.statusCode(), list.body());
+        JsonNode listed = Json.MAPPER.readTree(list.body()).get("visits");
+        assertEquals(1, listed.size(), list.body());
+        assertEquals(id, listed.get(0).get("visitId").asText());
+        assertEquals("Rosa laughed at the crossword.", listed.get(0).get("whatMattered").asText());
     }
 
     @Test
