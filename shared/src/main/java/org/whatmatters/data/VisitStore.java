@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.whatmatters.aggregates.Counters;
 import org.whatmatters.domain.Location;
 import org.whatmatters.domain.ServiceType;
 import org.whatmatters.domain.Visit;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 @Singleton
 public final class VisitStore {
@@ -67,11 +67,13 @@ public final class VisitStore {
 
     private static final Set<String> CURSOR_KEYS = Set.of(Keys.PK, Keys.SK, "GSI1PK", "GSI1SK");
 
+    private final DataTable data;
     private final DynamoDbTable<Visit> table;
     private final DynamoDbIndex<Visit> timeline;
 
     @Inject
     public VisitStore(DataTable data) {
+        this.data = data;
         this.table = data.of(SCHEMA);
         this.timeline = table.index(Keys.GSI1);
     }
@@ -89,17 +91,22 @@ public final class VisitStore {
                 .expression("attribute_not_exists(PK)").build()));
     }
 
-    /** Replaces a visit only if nobody changed it since it was read; false when someone did. */
-    public boolean replace(Visit updated, Visit read) {
+    /**
+     * Replaces a visit only if nobody changed it since it was read, adding {@code counters} in the same
+     * transaction; false (and nothing written) when someone changed it.
+     */
+    public boolean replace(Visit updated, Visit read, List<Counters> counters) {
+        Transaction tx = Transaction.on(data).put(SCHEMA, updated, Expression.builder()
+                .expression("#v = :v AND #s = :s")
+                .putExpressionName("#v", "version").putExpressionName("#s", "status")
+                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(read.version())))
+                .putExpressionValue(":s", AttributeValue.fromS(read.status().name()))
+                .build());
+        counters.forEach(tx::add);
         try {
-            table.putItem(r -> r.item(updated).conditionExpression(Expression.builder()
-                    .expression("#v = :v AND #s = :s")
-                    .putExpressionName("#v", "version").putExpressionName("#s", "status")
-                    .putExpressionValue(":v", AttributeValue.fromN(Long.toString(read.version())))
-                    .putExpressionValue(":s", AttributeValue.fromS(read.status().name()))
-                    .build()));
+            tx.commit();
             return true;
-        } catch (ConditionalCheckFailedException e) {
+        } catch (Transaction.ConditionFailed e) {
             return false;
         }
     }

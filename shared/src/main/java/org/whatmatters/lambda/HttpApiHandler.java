@@ -5,11 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import org.whatmatters.auth.Caller;
+import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.json.Json;
 import org.whatmatters.problem.Problem;
 import org.whatmatters.problem.ProblemException;
@@ -24,9 +28,17 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Map<String, Route> routes;
+    private final IdempotencyStore idempotency;
 
+    /** Without Idempotency-Key support: only while function groups move to the constructor below. */
     protected HttpApiHandler(Map<String, Route> routes) {
+        this(routes, null);
+    }
+
+    /** Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through {@code idempotency}. */
+    protected HttpApiHandler(Map<String, Route> routes, IdempotencyStore idempotency) {
         this.routes = Map.copyOf(routes);
+        this.idempotency = idempotency;
     }
 
     @Override
@@ -57,8 +69,34 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
             throw ProblemException.notFound("Route " + event.getRouteKey());
         }
         Caller caller = Caller.fromClaims(claims(event));
-        return route.handle(new ApiRequest(event.getRouteKey(), orEmpty(event.getPathParameters()),
-                orEmpty(event.getQueryStringParameters()), lowerCase(event.getHeaders()), body(event), caller));
+        ApiRequest request = new ApiRequest(event.getRouteKey(), orEmpty(event.getPathParameters()),
+                orEmpty(event.getQueryStringParameters()), lowerCase(event.getHeaders()), body(event), caller);
+        String key = request.headers().get("idempotency-key");
+        if (key == null || idempotency == null || caller.sub() == null || event.getRouteKey().startsWith("GET ")) {
+            return route.handle(request);
+        }
+        return idempotency.run(caller.sub(), key.strip(), fingerprint(event, request.body()),
+                () -> answered(route, request));
+    }
+
+    /** A problem is an answer too: a retry of a refused request is refused the same way. */
+    private static ApiResponse answered(Route route, ApiRequest request) {
+        try {
+            return route.handle(request);
+        } catch (ProblemException e) {
+            return ApiResponse.problem(e.problem());
+        }
+    }
+
+    private static String fingerprint(APIGatewayV2HTTPEvent event, String body) {
+        String path = event.getRawPath() != null ? event.getRawPath() : String.valueOf(new java.util.TreeMap<>(orEmpty(event.getPathParameters())));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((event.getRouteKey() + "\n" + path + "\n"
+                    + (body == null ? "" : body)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.whatmatters.aggregates.Counters;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.ClientAccess;
 import org.whatmatters.auth.Relation;
@@ -165,7 +166,7 @@ public final class VisitService {
             throw ProblemException.invalidField("at", "a visit lasts at most " + LONGEST_VISIT.toHours() + " hours");
         }
         Visit updated = visit.checkedOut(at, caller.sub(), cmd.note(), cmd.whatMattered(), now);
-        save(updated, visit);
+        save(updated, visit, VisitCounters.completed(updated, List.of()));
         return view(updated, relation, members(client.teamId()));
     }
 
@@ -213,7 +214,11 @@ public final class VisitService {
     }
 
     private void save(Visit updated, Visit read) {
-        if (!visits.replace(updated, read)) {
+        save(updated, read, List.of());
+    }
+
+    private void save(Visit updated, Visit read, List<Counters> counters) {
+        if (!visits.replace(updated, read, counters)) {
             Visit now = visit(read.visitId());
             throw ProblemException.conflict("Visit " + read.visitId() + " changed while you were saving it; it is now "
                     + now.status() + ". Reload it and try again");

@@ -3,6 +3,7 @@ package org.whatmatters.functions.visits;
 import java.time.Clock;
 import java.util.Map;
 import org.whatmatters.config.Env;
+import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.visits.CheckIn;
@@ -26,10 +27,14 @@ public final class VisitsApiHandler extends HttpApiHandler {
     }
 
     public VisitsApiHandler(Env env, Clock clock) {
-        this(DaggerVisitsComponent.factory().create(env, clock).visits());
+        this(DaggerVisitsComponent.factory().create(env, clock));
     }
 
-    private VisitsApiHandler(VisitService visits) {
+    private VisitsApiHandler(VisitsComponent c) {
+        this(c.visits(), c.idempotency());
+    }
+
+    private VisitsApiHandler(VisitService visits, IdempotencyStore idempotency) {
         super(Map.of(
                 "POST /clients/{clientId}/visits", r -> {
                     VisitView v = visits.plan(r.caller(), r.path("clientId"), r.body(PlanVisit.class));
@@ -43,6 +48,7 @@ public final class VisitsApiHandler extends HttpApiHandler {
                 r -> ApiResponse.ok(visits.get(r.caller(), r.path("visitId"))),
                 "GET /clients/{clientId}/visits",
                 r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"),
-                        new VisitQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"))))));
+                        new VisitQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"))))),
+                idempotency);
     }
 }

@@ -5,6 +5,7 @@ import dagger.Component;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.whatmatters.config.Env;
+import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.visits.VisitService;
 import org.whatmatters.wiring.AwsModule;
 
@@ -14,6 +15,8 @@ import org.whatmatters.wiring.AwsModule;
 interface VisitsComponent {
 
     VisitService visits();
+
+    IdempotencyStore idempotency();
 
     @Component.Factory
     interface Factory {

@@ -1,0 +1,123 @@
+package org.whatmatters.functions.visits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.whatmatters.aggregates.AggregateKey;
+import org.whatmatters.aggregates.AggregateStore;
+import org.whatmatters.aggregates.Counter;
+import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.testing.HttpEvents;
+import org.whatmatters.testing.People;
+
+/** Idempotency-Key on the visit write routes, and the aggregates a check-out adds to, exactly once. */
+class IdempotencyAndAggregatesTest {
+
+    private final VisitsApi api = new VisitsApi();
+
+    private static HttpEvents plan(String key, String body) {
+        HttpEvents e = HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
+                .as(People.AMARA).body(body);
+        return key == null ? e : e.header("idempotency-key", key);
+    }
+
+    private long visitItems() {
+        return api.table.snapshot().stream().filter(i -> i.get("kind").s().equals("Visit")).count();
+    }
+
+    private static final String BODY = VisitsApi.planBody("2026-11-25T09:00:00Z", "2026-11-25T10:00:00Z", "w-amara");
+
+    @Test
+    void aRetryWithTheSameKeyReplaysTheFirstResponseAndWritesNothing() {
+        long before = visitItems();
+        VisitsApi.Reply first = api.call(plan("k-1", BODY));
+        assertEquals(201, first.status());
+        VisitsApi.Reply retry = api.call(plan("k-1", BODY));
+        assertEquals(201, retry.status());
+        assertEquals(first.json(), retry.json(), "the original response, same visit id");
+        assertEquals("true", retry.headers().get(IdempotencyStore.REPLAYED_HEADER));
+        assertNull(first.headers().get(IdempotencyStore.REPLAYED_HEADER));
+        assertEquals(first.headers().get("location"), retry.headers().get("location"));
+        assertEquals(before + 1, visitItems());
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIs422AndWritesNothing() {
+        assertEquals(201, api.call(plan("k-2", BODY)).status());
+        var snapshot = api.table.snapshot();
+        VisitsApi.Reply other = api.call(plan("k-2",
+                VisitsApi.planBody("2026-11-26T09:00:00Z", "2026-11-26T10:00:00Z", "w-amara")));
+        assertEquals(422, other.status());
+        assertEquals("application/problem+json", other.contentType());
+        assertTrue(other.json().get("type").asText().endsWith("/idempotency-key-reused"));
+        assertEquals(snapshot, api.table.snapshot());
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        VisitsApi.Reply amara = api.call(plan("shared-key", BODY));
+        VisitsApi.Reply ben = api.call(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
+                .as(People.BEN).header("idempotency-key", "shared-key").body(BODY));
+        assertEquals(201, ben.status());
+        assertTrue(!amara.json().get("visitId").equals(ben.json().get("visitId")), "Ben's request ran on its own");
+    }
+
+    @Test
+    void aRefusedRequestIsRefusedAgainOnRetry() {
+        String bad = VisitsApi.planBody("2026-11-25T10:00:00Z", "2026-11-25T09:00:00Z", "w-amara");
+        VisitsApi.Reply first = api.call(plan("k-bad", bad));
+        assertEquals(400, first.status());
+        VisitsApi.Reply retry = api.call(plan("k-bad", bad));
+        assertEquals(400, retry.status());
+        assertEquals(first.json(), retry.json());
+    }
+
+    @Test
+    void aMalformedKeyIsABadRequest() {
+        var snapshot = api.table.snapshot();
+        VisitsApi.Reply r = api.call(plan("x".repeat(256), BODY));
+        assertEquals(400, r.status(), r.json()::toString);
+        assertEquals("Idempotency-Key", r.json().at("/errors/0/field").asText());
+        assertEquals(snapshot, api.table.snapshot());
+    }
+
+    @Test
+    void aCheckOutCountsOnceIntoTheTeamMonthEvenWhenRetriedOrRacing() throws Exception {
+        HttpEvents in = HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body("{\"at\":\"2026-11-23T09:00:00Z\"}");
+        assertEquals(200, api.call(in).status());
+        String out = "{\"at\":\"2026-11-23T09:50:00Z\",\"whatMattered\":\"Rosa chose the music.\"}";
+        List<Integer> statuses;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> racing = List.of("retry-1", "retry-1", "other-2", "other-3").stream()
+                    .map(key -> pool.submit(() -> api.call(HttpEvents.route("POST /visits/{visitId}/check-out")
+                            .path("visitId", VisitsApi.SAMPLE_VISIT).as(People.AMARA)
+                            .header("idempotency-key", key).body(out)).status()))
+                    .toList();
+            statuses = racing.stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+        assertTrue(statuses.contains(200), statuses::toString);
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), statuses::toString);
+
+        Map<String, Long> month = new AggregateStore(api.table.data())
+                .read(AggregateKey.teamMonth(People.NORTH, YearMonth.of(2026, 11)));
+        assertEquals(1L, month.get(Counter.VISITS));
+        assertEquals(100L, month.get(Counter.CARE_MINUTES), "50 minutes by each of two workers");
+        assertEquals(1L, month.get(Counter.visitsBy(People.ROSA, "w-amara")));
+        assertEquals(1L, month.get(Counter.visitsBy(People.ROSA, "w-ben")));
+        assertEquals(50L, month.get(Counter.careMinutesBy(People.ROSA, "w-ben")));
+    }
+}

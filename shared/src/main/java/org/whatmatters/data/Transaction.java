@@ -1,0 +1,113 @@
+package org.whatmatters.data;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.whatmatters.aggregates.Counters;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * One DynamoDB transaction: records and the running aggregates they feed are written together or
+ * not at all. A record created twice (a retry) fails its condition, so its counters count once.
+ */
+public final class Transaction {
+
+    private final DataTable data;
+    private final List<TransactWriteItem> actions = new ArrayList<>();
+
+    private Transaction(DataTable data) {
+        this.data = data;
+    }
+
+    public static Transaction on(DataTable data) {
+        return new Transaction(data);
+    }
+
+    /** Thrown by {@link #commit()} when the condition of action {@code index} (0-based, in call order) failed. */
+    public static final class ConditionFailed extends RuntimeException {
+        private final int index;
+
+        ConditionFailed(int index, Throwable cause) {
+            super("condition of action " + index + " failed", cause);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
+    /** Puts the item only if no item with its key exists yet. */
+    public <T> Transaction create(TableSchema<T> schema, T item) {
+        return put(schema, item, Expression.builder().expression("attribute_not_exists(PK)").build());
+    }
+
+    /** Puts the item, if {@code condition} (may be null) holds for the item it replaces. */
+    public <T> Transaction put(TableSchema<T> schema, T item, Expression condition) {
+        Put.Builder put = Put.builder().tableName(data.name()).item(schema.itemToMap(item, true));
+        if (condition != null) {
+            put.conditionExpression(condition.expression());
+            if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
+                put.expressionAttributeNames(condition.expressionNames());
+            }
+            if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
+                put.expressionAttributeValues(condition.expressionValues());
+            }
+        }
+        actions.add(TransactWriteItem.builder().put(put.build()).build());
+        return this;
+    }
+
+    /** Adds to the counters of one aggregate item, creating it on first use. Empty deltas add nothing. */
+    public Transaction add(Counters counters) {
+        if (counters.deltas().isEmpty()) {
+            return this;
+        }
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> adds = new ArrayList<>();
+        int i = 0;
+        for (var d : counters.deltas().entrySet()) {
+            names.put("#c" + i, d.getKey());
+            values.put(":c" + i, AttributeValue.fromN(Long.toString(d.getValue())));
+            adds.add("#c" + i + " :c" + i);
+            i++;
+        }
+        names.put("#kind", Keys.KIND);
+        names.put("#at", "updatedAt");
+        values.put(":kind", AttributeValue.fromS("Aggregate"));
+        values.put(":at", AttributeValue.fromS(Instant.now().toString()));
+        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(data.name())
+                .key(Map.of(Keys.PK, AttributeValue.fromS(counters.key().pk()),
+                        Keys.SK, AttributeValue.fromS(counters.key().sk())))
+                .updateExpression("SET #kind = :kind, #at = :at ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        return this;
+    }
+
+    public void commit() {
+        if (actions.isEmpty()) {
+            return;
+        }
+        try {
+            data.client().transactWriteItems(r -> r.transactItems(actions));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            for (int i = 0; i < reasons.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                    throw new ConditionFailed(i, e);
+                }
+            }
+            throw e;
+        }
+    }
+}
