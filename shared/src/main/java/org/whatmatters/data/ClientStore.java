@@ -3,11 +3,13 @@ package org.whatmatters.data;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.whatmatters.domain.Client;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 @Singleton
 public final class ClientStore {
@@ -37,5 +39,11 @@ public final class ClientStore {
 
     public void put(Client client) {
         table.putItem(client);
+    }
+
+    /** A team's clients (tens at most: a team supports about forty people). */
+    public List<Client> ofTeam(String teamId) {
+        return table.index(Keys.GSI1).query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                k -> k.partitionValue(Keys.teamClients(teamId))))).stream().flatMap(p -> p.items().stream()).toList();
     }
 }

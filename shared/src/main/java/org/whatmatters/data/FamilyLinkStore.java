@@ -3,11 +3,15 @@ package org.whatmatters.data;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.whatmatters.domain.FamilyLink;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 @Singleton
 public final class FamilyLinkStore {
@@ -39,5 +43,25 @@ public final class FamilyLinkStore {
 
     public void put(FamilyLink link) {
         table.putItem(link);
+    }
+
+    /** Ends an active link; false when it was revoked since it was read. */
+    public boolean revoke(FamilyLink active, Instant at) {
+        FamilyLink revoked = new FamilyLink(active.clientId(), active.familySub(), active.displayName(),
+                active.relationship(), active.linkedAt(), at);
+        try {
+            table.putItem(r -> r.item(revoked).conditionExpression(Expression.builder()
+                    .expression("attribute_exists(PK) AND attribute_not_exists(revokedAt)").build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** A client's links, revoked ones included (they show who had access until when). */
+    public List<FamilyLink> ofClient(String clientId) {
+        Key prefix = Key.builder().partitionValue(Keys.client(clientId)).sortValue(Keys.family("")).build();
+        return table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(prefix)).consistentRead(true))
+                .stream().flatMap(p -> p.items().stream()).toList();
     }
 }

@@ -1,6 +1,8 @@
 package org.whatmatters.data;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** Key attribute names and the key values of the single-table design (see the README's table). */
@@ -45,6 +47,117 @@ public final class Keys {
 
     public static String clientVisits(String clientId) {
         return "CLIENT#" + clientId + "#VISITS";
+    }
+
+    /**
+     * A client's n-th planned-hours change. Created only if absent, so two changes racing for the
+     * same place in the history cannot both be written.
+     */
+    public static String plannedHours(int sequence) {
+        return "HOURS#" + String.format("%06d", sequence);
+    }
+
+    public static String teamPlannedHours(String teamId) {
+        return "TEAM#" + teamId + "#HOURS";
+    }
+
+    public static String contract(String contractId) {
+        return "CONTRACT#" + contractId;
+    }
+
+    /** GSI1 sort key of a contract in the CONTRACTS list: a commissioner's own are one begins_with away. */
+    public static String commissionerContract(String commissionerId, String contractId) {
+        return "COMMISSIONER#" + commissionerId + "#CONTRACT#" + contractId;
+    }
+
+    public static String teamContracts(String teamId) {
+        return "TEAM#" + teamId + "#CONTRACTS";
+    }
+
+    public static String period(String periodId) {
+        return "PERIOD#" + periodId;
+    }
+
+    public static String contractPeriods(String contractId) {
+        return "CONTRACT#" + contractId + "#PERIODS";
+    }
+
+    public static String invitation(String respondentType, String respondentId) {
+        return "INVITATION#" + respondentType + "#" + respondentId;
+    }
+
+    public static String respondent(String respondentType, String respondentId) {
+        return "RESPONDENT#" + respondentType + "#" + respondentId;
+    }
+
+    public static String familyInvite(String codeHash) {
+        return "FAMILYINVITE#" + codeHash;
+    }
+
+    public static String story(String storyId) {
+        return "STORY#" + storyId;
+    }
+
+    public static String clientStories(String clientId) {
+        return "CLIENT#" + clientId + "#STORIES";
+    }
+
+    /** The sparse GSI2 partition of a client's stories the family may read. */
+    public static String clientFamilyStories(String clientId) {
+        return "CLIENT#" + clientId + "#STORIES#FAMILY";
+    }
+
+    public static String healthEvent(String eventId) {
+        return "HEALTH#" + eventId;
+    }
+
+    public static String clientHealthEvents(String clientId) {
+        return "CLIENT#" + clientId + "#HEALTH";
+    }
+
+    public static String shift(String shiftId) {
+        return "SHIFT#" + shiftId;
+    }
+
+    public static String teamShifts(String teamId) {
+        return "TEAM#" + teamId + "#SHIFTS";
+    }
+
+    /** A survey response's sort key under its period: one per respondent. */
+    public static String response(String respondentType, String respondentId) {
+        return "RESPONSE#" + respondentType + "#" + respondentId;
+    }
+
+    /** A client's live-update feed, oldest first: what a family reads after being offline. */
+    public static String feed(String clientId) {
+        return "FEED#" + clientId;
+    }
+
+    /** Milliseconds, so that updates of one second keep their order; the id makes the key unique. */
+    public static String feedEntry(Instant time, String updateId) {
+        return millis(time) + "#" + updateId;
+    }
+
+    /** Sorts by time as text to the millisecond, always the same width. */
+    public static String millis(Instant t) {
+        return MILLIS.format(t);
+    }
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** ConnectionsTable: a WebSocket connection (SK CONN) and each client it watches (SK watch(clientId)). */
+    public static String connection(String connectionId) {
+        return "CONN#" + connectionId;
+    }
+
+    public static String watch(String clientId) {
+        return "WATCH#" + clientId;
+    }
+
+    /** ConnectionsTable GSI1: the connections watching a client. */
+    public static String watchers(String clientId) {
+        return "WATCHERS#" + clientId;
     }
 
     /** Sorts by time as text: whole seconds, always the same width. */

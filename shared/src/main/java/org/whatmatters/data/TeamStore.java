@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 @Singleton
 public final class TeamStore {
@@ -52,6 +54,39 @@ public final class TeamStore {
 
     public void putMember(TeamMember member) {
         members.putItem(member);
+    }
+
+    /** False when the team id is already taken. */
+    public boolean create(Team team) {
+        return createIfAbsent(() -> teams.putItem(r -> r.item(team).conditionExpression(NEW)));
+    }
+
+    /** False when the worker is already a member of this team. */
+    public boolean addMember(TeamMember member) {
+        return createIfAbsent(() -> members.putItem(r -> r.item(member).conditionExpression(NEW)));
+    }
+
+    /** Every team of the provider, by id. */
+    public List<Team> all() {
+        return teams.index(Keys.GSI1).query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                k -> k.partitionValue("TEAMS")))).stream().flatMap(p -> p.items().stream()).toList();
+    }
+
+    /** The teams a worker is a member of. */
+    public List<TeamMember> memberships(String workerId) {
+        return members.index(Keys.GSI1).query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                k -> k.partitionValue(Keys.worker(workerId))))).stream().flatMap(p -> p.items().stream()).toList();
+    }
+
+    private static final Expression NEW = Expression.builder().expression("attribute_not_exists(PK)").build();
+
+    private static boolean createIfAbsent(Runnable put) {
+        try {
+            put.run();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /** A team is small (about ten), so one query reads all of it. */

@@ -98,16 +98,37 @@ public final class Transaction {
         if (actions.isEmpty()) {
             return;
         }
-        try {
-            data.client().transactWriteItems(r -> r.transactItems(actions));
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            for (int i = 0; i < reasons.size(); i++) {
-                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                    throw new ConditionFailed(i, e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                data.client().transactWriteItems(r -> r.transactItems(actions));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                for (int i = 0; i < reasons.size(); i++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        throw new ConditionFailed(i, e);
+                    }
                 }
+                // Writers sharing a hot aggregate item cancel each other in DynamoDB (not in DynamoDB Local,
+                // which runs transactions one at a time), and the SDK does not retry that. Nothing was
+                // written, so trying again is safe; create conditions still stop a double count.
+                if (attempt >= CONFLICT_ATTEMPTS || reasons.stream().noneMatch(r -> "TransactionConflict".equals(r.code()))) {
+                    throw e;
+                }
+                backOff(attempt);
             }
-            throw e;
+        }
+    }
+
+    static final int CONFLICT_ATTEMPTS = 6;
+
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(400, 10L << attempt);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a conflicting transaction", e);
         }
     }
 }

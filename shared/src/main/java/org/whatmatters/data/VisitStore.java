@@ -87,8 +87,18 @@ public final class VisitStore {
     }
 
     public void create(Visit visit) {
-        table.putItem(r -> r.item(visit).conditionExpression(Expression.builder()
-                .expression("attribute_not_exists(PK)").build()));
+        create(visit, List.of());
+    }
+
+    /** Creates a visit together with what it adds to the aggregates (one already completed, e.g. imported). */
+    public void create(Visit visit, List<Counters> counters) {
+        Transaction tx = Transaction.on(data).create(SCHEMA, visit);
+        counters.forEach(tx::add);
+        try {
+            tx.commit();
+        } catch (Transaction.ConditionFailed e) {
+            throw ProblemException.conflict("Visit " + visit.visitId() + " already exists");
+        }
     }
 
     /**

@@ -90,6 +90,10 @@ public final class IdempotencyStore {
                 throw ProblemException.of(422, "idempotency-key-reused", "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different request; use a new key for a new request");
             }
+            if ("done-unkept".equals(held.get("state").s())) {
+                throw ProblemException.conflict("This request was already done; its response held a secret that is "
+                        + "shown only once, so it is not repeated. Make a new request with a new Idempotency-Key");
+            }
             if (!"done".equals(held.get("state").s())) {
                 throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; "
                         + "retry in a few seconds");
@@ -99,6 +103,13 @@ public final class IdempotencyStore {
     }
 
     private void complete(Map<String, AttributeValue> id, ApiResponse response) {
+        // A response marked no-store (e.g. a family invite code) is not kept at rest; a retry is told so.
+        if (response.headers().getOrDefault("cache-control", "").contains("no-store")) {
+            data.client().updateItem(u -> u.tableName(data.name()).key(id).updateExpression("SET #s = :done")
+                    .expressionAttributeNames(Map.of("#s", "state"))
+                    .expressionAttributeValues(Map.of(":done", AttributeValue.fromS("done-unkept"))));
+            return;
+        }
         data.client().updateItem(u -> u.tableName(data.name()).key(id)
                 .updateExpression("SET #s = :done, #st = :status, #h = :headers, #b = :body")
                 .expressionAttributeNames(Map.of("#s", "state", "#st", "status", "#h", "headers", "#b", "body"))

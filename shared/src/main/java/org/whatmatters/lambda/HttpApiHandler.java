@@ -30,11 +30,6 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private final Map<String, Route> routes;
     private final IdempotencyStore idempotency;
 
-    /** Without Idempotency-Key support: only while function groups move to the constructor below. */
-    protected HttpApiHandler(Map<String, Route> routes) {
-        this(routes, null);
-    }
-
     /** Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through {@code idempotency}. */
     protected HttpApiHandler(Map<String, Route> routes, IdempotencyStore idempotency) {
         this.routes = Map.copyOf(routes);
@@ -72,7 +67,7 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
         ApiRequest request = new ApiRequest(event.getRouteKey(), orEmpty(event.getPathParameters()),
                 orEmpty(event.getQueryStringParameters()), lowerCase(event.getHeaders()), body(event), caller);
         String key = request.headers().get("idempotency-key");
-        if (key == null || idempotency == null || caller.sub() == null || event.getRouteKey().startsWith("GET ")) {
+        if (key == null || caller.sub() == null || event.getRouteKey().startsWith("GET ")) {
             return route.handle(request);
         }
         return idempotency.run(caller.sub(), key.strip(), fingerprint(event, request.body()),

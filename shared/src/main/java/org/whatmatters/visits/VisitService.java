@@ -31,6 +31,7 @@ import org.whatmatters.domain.Visit;
 import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.records.ActivityCounters;
 
 /** Planning visits, checking in and out, and reading them back, for whoever may. */
 @Singleton
@@ -53,14 +54,17 @@ public final class VisitService {
     private final TeamStore teams;
     private final FamilyLinkStore links;
     private final VisitStore visits;
+    private final ActivityCounters counters;
     private final Clock clock;
 
     @Inject
-    public VisitService(ClientStore clients, TeamStore teams, FamilyLinkStore links, VisitStore visits, Clock clock) {
+    public VisitService(ClientStore clients, TeamStore teams, FamilyLinkStore links, VisitStore visits,
+                        ActivityCounters counters, Clock clock) {
         this.clients = clients;
         this.teams = teams;
         this.links = links;
         this.visits = visits;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -166,7 +170,8 @@ public final class VisitService {
             throw ProblemException.invalidField("at", "a visit lasts at most " + LONGEST_VISIT.toHours() + " hours");
         }
         Visit updated = visit.checkedOut(at, caller.sub(), cmd.note(), cmd.whatMattered(), now);
-        save(updated, visit, VisitCounters.completed(updated, List.of()));
+        save(updated, visit, counters.count(updated.teamId(), updated.serviceDate(),
+                b -> VisitCounters.completed(updated, b)));
         return view(updated, relation, members(client.teamId()));
     }
 

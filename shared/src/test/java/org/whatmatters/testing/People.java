@@ -33,6 +33,11 @@ public final class People {
     public static final Map<String, String> KEITH = Map.of("sub", "k-keith", "cognito:groups", "[commissioner]",
             "custom:commissioner_id", "comm-ridgeshire");
     public static final Map<String, String> NOBODY = Map.of("sub", "u-nobody");
+    /** A commissioner of another council, with no contract of Keith's. */
+    public static final Map<String, String> RUTH = Map.of("sub", "k-ruth", "cognito:groups", "[commissioner]",
+            "custom:commissioner_id", "comm-eastvale");
+    /** A family member not yet linked to anyone: the one who accepts invites in tests. */
+    public static final Map<String, String> SAM = claims("f-sam", "[family]", null);
 
     private People() {
     }

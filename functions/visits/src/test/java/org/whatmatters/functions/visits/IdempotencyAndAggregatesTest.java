@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.whatmatters.aggregates.AggregateKey;
 import org.whatmatters.aggregates.AggregateStore;
 import org.whatmatters.aggregates.Counter;
+import org.whatmatters.data.ContractStore;
+import org.whatmatters.domain.Contract;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
@@ -89,7 +92,13 @@ class IdempotencyAndAggregatesTest {
     }
 
     @Test
-    void aCheckOutCountsOnceIntoTheTeamMonthEvenWhenRetriedOrRacing() throws Exception {
+    void aCheckOutCountsOnceIntoTheTeamAndContractMonthsEvenWhenRetriedOrRacing() throws Exception {
+        new ContractStore(api.table.data()).create(new Contract("k-ridge", "comm-ridgeshire", "Ridgeshire",
+                List.of(People.NORTH, People.SOUTH), LocalDate.of(2026, 1, 1), LocalDate.of(2027, 3, 31), "a-priya",
+                VisitsApi.NOW, 1));
+        new ContractStore(api.table.data()).create(new Contract("k-ended", "comm-ridgeshire", "Ridgeshire",
+                List.of(People.NORTH), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "a-priya",
+                VisitsApi.NOW, 1));
         HttpEvents in = HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
                 .as(People.AMARA).body("{\"at\":\"2026-11-23T09:00:00Z\"}");
         assertEquals(200, api.call(in).status());
@@ -119,5 +128,10 @@ class IdempotencyAndAggregatesTest {
         assertEquals(1L, month.get(Counter.visitsBy(People.ROSA, "w-amara")));
         assertEquals(1L, month.get(Counter.visitsBy(People.ROSA, "w-ben")));
         assertEquals(50L, month.get(Counter.careMinutesBy(People.ROSA, "w-ben")));
+        AggregateStore aggregates = new AggregateStore(api.table.data());
+        assertEquals(month, aggregates.read(AggregateKey.contractMonth("k-ridge", YearMonth.of(2026, 11))),
+                "the contract covering the team counts the same");
+        assertEquals(Map.of(), aggregates.read(AggregateKey.contractMonth("k-ended", YearMonth.of(2026, 11))),
+                "a contract that has ended counts nothing");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.demo.DemoUser;
 
 /**
  * Dev tokens for the demo users, signed by the local cloud's key of this run. Written to

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
-import org.whatmatters.data.DataTable;
+import org.whatmatters.config.Env;
+import org.whatmatters.local.cloud.demo.DemoData;
+import org.whatmatters.local.cloud.demo.DemoUser;
 import org.whatmatters.local.engines.BucketSpec;
 import org.whatmatters.local.engines.LocalDynamo;
 import org.whatmatters.local.engines.LocalS3;
@@ -23,7 +24,6 @@ import org.whatmatters.local.engines.TableSpec;
 import org.whatmatters.local.engines.Template;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -152,9 +152,10 @@ public final class LocalCloud implements AutoCloseable {
 
         phase("apis");
         if (o.demo() && tables.containsKey("DataTable")) {
-            DataTable data = new DataTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
-                    dynamo.client(), tables.get("DataTable"));
-            seeded = DemoData.seed(data, Clock.systemUTC(), ZoneId.of(params.getOrDefault("TimeZone", "Europe/London")));
+            Map<String, String> env = new LinkedHashMap<>(localEnvironment());
+            env.put("TABLE_NAME", tables.get("DataTable"));
+            env.put("AWS_REGION", o.region());
+            seeded = DemoData.seed(Env.of(env), Clock.systemUTC());
         }
         phase("demo data");
         // Started after seeding: a TRIM_HORIZON source sees the demo data as Lambda would on a new table.

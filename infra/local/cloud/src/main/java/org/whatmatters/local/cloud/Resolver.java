@@ -91,7 +91,9 @@ public final class Resolver {
                 case "Fn::Join" -> {
                     List<Object> l = (List<Object>) arg;
                     List<String> parts = new ArrayList<>();
-                    for (Object o : (List<Object>) resolve(l.get(1))) {
+                    // A CommaDelimitedList parameter with one value resolves to that value, not a list.
+                    Object values = resolve(l.get(1));
+                    for (Object o : values instanceof List<?> list ? (List<Object>) list : List.of(values)) {
                         parts.add(String.valueOf(resolve(o)));
                     }
                     return String.join(String.valueOf(l.get(0)), parts);

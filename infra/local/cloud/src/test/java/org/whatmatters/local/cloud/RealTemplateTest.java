@@ -20,7 +20,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.YearMonth;
+import org.whatmatters.aggregates.AggregateKey;
+import org.whatmatters.aggregates.AggregateStore;
+import org.whatmatters.aggregates.Counter;
+import org.whatmatters.data.DataTable;
 import org.whatmatters.json.Json;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import org.whatmatters.local.cloud.demo.DemoData;
+import org.whatmatters.local.cloud.demo.DemoUser;
 import org.whatmatters.local.engines.TestCloud;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -80,6 +88,42 @@ class RealTemplateTest {
         assertEquals(5, page.get("visits").size());
         assertTrue(page.hasNonNull("nextCursor"), "a month of demo visits spans more than one page");
         page.get("visits").forEach(v -> assertEquals("c-rosa", v.get("clientId").asText()));
+    }
+
+    @Test
+    void theDemoDataCarriesItsRunningAggregates() throws Exception {
+        var dynamo = cloud.dynamo().client();
+        String table = cloud.table("DataTable");
+        AggregateStore aggregates = new AggregateStore(new DataTable(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), dynamo, table));
+        JsonNode periods = Json.MAPPER.readTree(call("GET", "/contracts/ct-ridgeshire/survey-periods",
+                cloud.token("a-priya"), null).body());
+        int closed = 0;
+        for (JsonNode p : periods.get("periods")) {
+            Map<String, Long> c = aggregates.read(AggregateKey.period(p.get("periodId").asText()));
+            assertEquals(30L, c.get(Counter.INVITATIONS));
+            if (p.get("status").asText().equals("closed")) {
+                closed++;
+                double rate = c.get(Counter.RESPONSES) / 30.0;
+                long nps = Math.round(100.0 * (c.get(Counter.PROMOTERS) - c.getOrDefault(Counter.DETRACTORS, 0L))
+                        / c.get(Counter.RESPONSES));
+                assertTrue(rate > 0.7 && rate < 0.85, "response rate " + rate);
+                assertTrue(nps >= 70 && nps <= 95, "NPS " + nps);
+            }
+        }
+        assertEquals(2, closed, periods::toString);
+
+        YearMonth month = YearMonth.now(java.time.ZoneId.of("Europe/London"));
+        long completed = dynamo.scanPaginator(r -> r.tableName(table)).items().stream()
+                .filter(i -> "Visit".equals(i.get("kind").s()) && "t-north".equals(i.get("teamId").s())
+                        && "COMPLETED".equals(i.get("status").s())
+                        && i.get("serviceDate").s().startsWith(month.toString()))
+                .count();
+        assertEquals(completed, aggregates.read(AggregateKey.teamMonth("t-north", month))
+                .getOrDefault(Counter.VISITS, 0L));
+        assertTrue(aggregates.read(AggregateKey.teamMonth("t-north", month.minusMonths(1)))
+                .getOrDefault(Counter.SHIFT_MINUTES, 0L) + aggregates.read(AggregateKey.teamMonth("t-north", month))
+                .getOrDefault(Counter.SHIFT_MINUTES, 0L) > 0, "shifts were counted");
     }
 
     @Test

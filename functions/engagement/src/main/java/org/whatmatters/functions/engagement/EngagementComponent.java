@@ -1,0 +1,34 @@
+package org.whatmatters.functions.engagement;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.whatmatters.config.Env;
+import org.whatmatters.feedback.FeedbackService;
+import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.records.HealthEventService;
+import org.whatmatters.records.ShiftService;
+import org.whatmatters.stories.StoryService;
+import org.whatmatters.wiring.AwsModule;
+
+/** Wiring for the engagement API function: clients are built once, when the function instance starts. */
+@Singleton
+@Component(modules = AwsModule.class)
+interface EngagementComponent {
+
+    StoryService stories();
+
+    HealthEventService healthEvents();
+
+    ShiftService shifts();
+
+    FeedbackService feedback();
+
+    IdempotencyStore idempotency();
+
+    @Component.Factory
+    interface Factory {
+        EngagementComponent create(@BindsInstance Env env, @BindsInstance Clock clock);
+    }
+}

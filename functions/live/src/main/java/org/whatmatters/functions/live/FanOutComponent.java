@@ -1,0 +1,21 @@
+package org.whatmatters.functions.live;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.whatmatters.config.Env;
+import org.whatmatters.live.FanOut;
+
+/** Wiring for the stream fan-out function. */
+@Singleton
+@Component(modules = LiveModule.class)
+interface FanOutComponent {
+
+    FanOut fanOut();
+
+    @Component.Factory
+    interface Factory {
+        FanOutComponent create(@BindsInstance Env env, @BindsInstance Clock clock);
+    }
+}

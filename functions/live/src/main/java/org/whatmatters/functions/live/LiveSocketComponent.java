@@ -1,0 +1,24 @@
+package org.whatmatters.functions.live;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.whatmatters.auth.TokenVerifier;
+import org.whatmatters.config.Env;
+import org.whatmatters.live.LiveSockets;
+
+/** Wiring for the live socket function: clients, the issuer's keys and @connections, built once per instance. */
+@Singleton
+@Component(modules = LiveModule.class)
+interface LiveSocketComponent {
+
+    LiveSockets sockets();
+
+    TokenVerifier tokens();
+
+    @Component.Factory
+    interface Factory {
+        LiveSocketComponent create(@BindsInstance Env env, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,90 @@
+package org.whatmatters.functions.live;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.TokenVerifier;
+import org.whatmatters.config.Env;
+import org.whatmatters.json.Json;
+import org.whatmatters.live.LiveSockets;
+import org.whatmatters.problem.ProblemException;
+
+/**
+ * The live WebSocket API: $connect (token and clientId in the query string, since a browser cannot
+ * set headers on a WebSocket), $disconnect, subscribe and ping. A refused $connect answers its
+ * status and API Gateway refuses the handshake with it; message routes answer on the socket.
+ */
+public final class LiveSocketHandler
+        implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final LiveSockets sockets;
+    private final TokenVerifier tokens;
+
+    /** Lambda's entry point. */
+    public LiveSocketHandler() {
+        this(Env.system());
+    }
+
+    /** The local cloud's entry point: the template's environment for this function. */
+    public LiveSocketHandler(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    public LiveSocketHandler(Env env, Clock clock) {
+        LiveSocketComponent c = DaggerLiveSocketComponent.factory().create(env, clock);
+        this.sockets = c.sockets();
+        this.tokens = c.tokens();
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        var ctx = event.getRequestContext();
+        String connectionId = ctx.getConnectionId();
+        try {
+            switch (ctx.getRouteKey()) {
+                case "$connect" -> sockets.connect(connectionId,
+                        Caller.fromClaims(tokens.verify(query(event, "token"))), clientIds(event));
+                case "$disconnect" -> sockets.disconnect(connectionId);
+                case "subscribe" -> sockets.subscribe(connectionId, event.getBody());
+                case "ping" -> sockets.ping(connectionId);
+                default -> throw ProblemException.notFound("Route " + ctx.getRouteKey());
+            }
+            return status(200);
+        } catch (ProblemException e) {
+            System.err.println(Json.write(Map.of("level", "INFO", "route", ctx.getRouteKey(),
+                    "connectionId", String.valueOf(connectionId), "refused", e.getMessage())));
+            return status(e.problem().status());
+        }
+    }
+
+    private static String query(APIGatewayV2WebSocketEvent event, String name) {
+        Map<String, String> q = event.getQueryStringParameters();
+        return q == null ? null : q.get(name);
+    }
+
+    /** {@code clientId} may repeat, and each may be a comma list. */
+    private static List<String> clientIds(APIGatewayV2WebSocketEvent event) {
+        Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
+        List<String> given = multi != null && multi.get("clientId") != null ? multi.get("clientId")
+                : query(event, "clientId") == null ? List.of() : List.of(query(event, "clientId"));
+        List<String> ids = new ArrayList<>();
+        given.forEach(g -> {
+            for (String id : g.split(",", -1)) {
+                ids.add(id.strip());
+            }
+        });
+        return ids;
+    }
+
+    private static APIGatewayV2WebSocketResponse status(int code) {
+        APIGatewayV2WebSocketResponse r = new APIGatewayV2WebSocketResponse();
+        r.setStatusCode(code);
+        return r;
+    }
+}

@@ -1,0 +1,37 @@
+package org.whatmatters.functions.live;
+
+import java.time.Clock;
+import java.util.Map;
+import org.whatmatters.config.Env;
+import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.live.UpdateFeed;
+import org.whatmatters.live.UpdatesQuery;
+
+/** GET /clients/{clientId}/updates: the updates a family missed while offline, oldest first. */
+public final class UpdatesApiHandler extends HttpApiHandler {
+
+    /** Lambda's entry point. */
+    public UpdatesApiHandler() {
+        this(Env.system());
+    }
+
+    /** The local cloud's entry point: the template's environment for this function. */
+    public UpdatesApiHandler(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    public UpdatesApiHandler(Env env, Clock clock) {
+        this(DaggerUpdatesComponent.factory().create(env, clock));
+    }
+
+    private UpdatesApiHandler(UpdatesComponent c) {
+        this(c.feed(), c.idempotency());
+    }
+
+    private UpdatesApiHandler(UpdateFeed feed, IdempotencyStore idempotency) {
+        super(Map.of("GET /clients/{clientId}/updates", r -> ApiResponse.ok(feed.list(r.caller(), r.path("clientId"),
+                new UpdatesQuery(r.query("since"), r.query("limit"), r.query("cursor"))))), idempotency);
+    }
+}

@@ -1,0 +1,25 @@
+package org.whatmatters.functions.live;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.whatmatters.config.Env;
+import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.live.UpdateFeed;
+import org.whatmatters.wiring.AwsModule;
+
+/** Wiring for the updates API function: the data table only. */
+@Singleton
+@Component(modules = AwsModule.class)
+interface UpdatesComponent {
+
+    UpdateFeed feed();
+
+    IdempotencyStore idempotency();
+
+    @Component.Factory
+    interface Factory {
+        UpdatesComponent create(@BindsInstance Env env, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,37 @@
+package org.whatmatters.functions.setup;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.whatmatters.config.Env;
+import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.invites.FamilyInviteService;
+import org.whatmatters.setup.ClientService;
+import org.whatmatters.setup.ContractService;
+import org.whatmatters.setup.SurveyService;
+import org.whatmatters.setup.TeamService;
+import org.whatmatters.wiring.AwsModule;
+
+/** Wiring for the set-up API function: clients are built once, when the function instance starts. */
+@Singleton
+@Component(modules = AwsModule.class)
+interface SetupComponent {
+
+    TeamService teams();
+
+    ClientService clients();
+
+    ContractService contracts();
+
+    SurveyService surveys();
+
+    FamilyInviteService invites();
+
+    IdempotencyStore idempotency();
+
+    @Component.Factory
+    interface Factory {
+        SetupComponent create(@BindsInstance Env env, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,81 @@
+package org.whatmatters.local.cloud.demo;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.whatmatters.domain.HealthEventType;
+import org.whatmatters.domain.OutcomeDomain;
+import org.whatmatters.domain.SharingConsent;
+import org.whatmatters.records.RecordHealthEvent;
+import org.whatmatters.records.RecordShift;
+import org.whatmatters.stories.RecordStory;
+
+/** Outcome stories, health events and paid shifts of the last four weeks, through the domain services. */
+final class DemoRecords {
+
+    private record Story(String title, String text, List<OutcomeDomain> domains, SharingConsent consent) {
+    }
+
+    private static final List<Story> STORIES = List.of(
+            new Story("Back at the Thursday lunch club", "After months at home we went together by bus; by the "
+                    + "third week the driver knew to wait.", List.of(OutcomeDomain.RELATIONSHIPS_COMMUNITY,
+                    OutcomeDomain.INDEPENDENCE), SharingConsent.COMMISSIONER_ANONYMISED),
+            new Story("Bathing on her own terms", "We changed the morning visit to the evening, when she likes a "
+                    + "bath; she now chooses the day and the oils.", List.of(OutcomeDomain.DIGNITY),
+                    SharingConsent.FAMILY),
+            new Story("Making tea again", "With a kettle tipper and practice, tea for visitors is back; it matters "
+                    + "because being a host matters.", List.of(OutcomeDomain.INDEPENDENCE, OutcomeDomain.WELLBEING),
+                    SharingConsent.COMMISSIONER_ANONYMISED),
+            new Story("Same faces every week", "Two regular carers now; no more explaining the routine to strangers.",
+                    List.of(OutcomeDomain.CONTINUITY, OutcomeDomain.TRUST), SharingConsent.FAMILY),
+            new Story("A difficult week", "Low mood after a hospital appointment; we spent the time talking rather "
+                    + "than rushing the tasks, and called the GP together.", List.of(OutcomeDomain.WELLBEING),
+                    SharingConsent.TEAM));
+
+    private DemoRecords() {
+    }
+
+    static void seed(DemoServices services, Clock clock, ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        InParallel.each(DemoData.PEOPLE, p -> {
+            int i = DemoData.PEOPLE.indexOf(p);
+            for (int k = 0; k < 2; k++) {
+                Story s = STORIES.get((i + k * 3) % STORIES.size());
+                boolean byFamily = k == 1 && i % 3 == 0;
+                var caller = byFamily ? DemoData.caller(p.family().getFirst(), "family", null)
+                        : DemoData.caller(p.workers().get(k), "worker", p.teamId());
+                services.stories().record(caller, p.clientId(), new RecordStory(s.title(), s.text(),
+                        today.minusDays(3 + 9L * k + i), s.domains(), List.of("Out of the house twice a week"),
+                        s.consent()));
+            }
+        });
+        List<HealthEventType> types = List.of(HealthEventType.GP_CALL_OUT, HealthEventType.FALL,
+                HealthEventType.AE_ATTENDANCE, HealthEventType.HOSPITAL_ADMISSION, HealthEventType.GP_CALL_OUT);
+        for (int i = 0; i < types.size(); i++) {
+            DemoData.Person p = DemoData.PEOPLE.get(i * 2);
+            services.healthEvents().record(DemoData.caller(p.workers().getFirst(), "worker", p.teamId()),
+                    p.clientId(), new RecordHealthEvent(types.get(i), today.minusDays(4 + 5L * i), null));
+        }
+        shifts(services, today, zone);
+    }
+
+    /** Each worker: three four-hour shifts a week, on alternating days, in the four weeks before today. */
+    private static void shifts(DemoServices services, LocalDate today, ZoneId zone) {
+        InParallel.each(DemoData.MEMBERS, m -> {
+            int w = DemoData.MEMBERS.indexOf(m);
+            var caller = DemoData.caller(m.workerId(), "worker", m.teamId());
+            for (int day = 28; day >= 1; day--) {
+                LocalDate date = today.minusDays(day);
+                boolean works = (date.getDayOfWeek().getValue() + w) % 2 == 0
+                        && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+                if (works) {
+                    var start = date.atTime(LocalTime.of(8 + (w % 3) * 3, 0)).atZone(zone).toInstant();
+                    services.shifts().record(caller, m.teamId(), new RecordShift(start, start.plusSeconds(4 * 3600)));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package org.whatmatters.local.cloud.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.whatmatters.data.ContractStore;
+import org.whatmatters.data.DataTable;
+import org.whatmatters.data.VisitStore;
+import org.whatmatters.domain.Contract;
+import org.whatmatters.domain.Location;
+import org.whatmatters.domain.ServiceType;
+import org.whatmatters.domain.Visit;
+import org.whatmatters.domain.VisitStatus;
+import org.whatmatters.records.ActivityCounters;
+import org.whatmatters.visits.VisitCounters;
+
+/** A visit a day per person, four weeks back (done, with what mattered) and one ahead (planned). */
+final class DemoVisits {
+
+    private static final String[] MATTERED = {
+            "Chose her own clothes and did her hair before we arrived.",
+            "We walked to the corner shop together; paid and chatted with the owner.",
+            "Phoned a sister without help for the first time since the fall.",
+            "Cooked a family recipe, with us only passing things.",
+            "Sat in the garden for an hour and named every bird.",
+            "Went to the allotment and brought back leeks for the team."};
+    private static final List<ServiceType> SERVICES = List.of(ServiceType.PERSONAL_CARE, ServiceType.COMPANIONSHIP,
+            ServiceType.MEAL_PREPARATION, ServiceType.COMMUNITY_ACCESS, ServiceType.WELLBEING,
+            ServiceType.MEDICATION_SUPPORT);
+
+    private DemoVisits() {
+    }
+
+    static void seed(DataTable data, List<Contract> contracts, Clock clock, ZoneId zone) {
+        VisitStore visits = new VisitStore(data);
+        ActivityCounters counters = new ActivityCounters(new ContractStore(data));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        InParallel.each(DemoData.PEOPLE, p -> visitsOf(p, visits, counters, now, today, zone));
+        sample(visits, zone);
+    }
+
+    private static void visitsOf(DemoData.Person p, VisitStore visits, ActivityCounters counters, Instant now,
+                                 LocalDate today, ZoneId zone) {
+        int index = DemoData.PEOPLE.indexOf(p);
+        for (int day = -28; day <= 7; day++) {
+            LocalDate date = today.plusDays(day);
+            Instant start = date.atTime(LocalTime.of(p.hour(), 0)).atZone(zone).toInstant();
+            Instant end = start.plusSeconds(3600);
+            // Mostly the person's two regular workers; now and then a third from the team covers.
+            String worker = day % 9 == 0 ? DemoData.PEOPLE.get((index + 1) % 5 + (index / 5) * 5).workers().get(0)
+                    : p.workers().get(Math.floorMod(day, 2));
+            String id = "v-demo-" + p.clientId().substring(2) + "-" + date;
+            Location where = new Location(p.address(), p.lat(), p.lon());
+            boolean done = end.isBefore(now);
+            Instant in = start.plusSeconds(60L * Math.floorMod(day * 7, 11));
+            Instant out = in.plusSeconds(3300 + 60L * Math.floorMod(day * 5, 13));
+            ServiceType service = SERVICES.get(Math.floorMod(index + day, SERVICES.size()));
+            Instant planned = start.minusSeconds(7 * 86_400);
+            Visit visit = new Visit(id, p.clientId(), p.teamId(), service, date, start, end, List.of(worker), where,
+                    done ? VisitStatus.COMPLETED : VisitStatus.PLANNED, done ? in : null, done ? out : null,
+                    done ? worker : null, done ? worker : null, done ? "All well on arrival." : null,
+                    done ? "Left settled, kettle on." : null,
+                    done ? MATTERED[Math.floorMod(day + p.hour(), MATTERED.length)] : null,
+                    "a-priya", planned, done ? out : planned, done ? 3 : 1);
+            visits.create(visit, done ? counters.count(p.teamId(), date, b -> VisitCounters.completed(visit, b))
+                    : List.of());
+        }
+    }
+
+    private static void sample(VisitStore visits, ZoneId zone) {
+        // The visit the events/ samples use: Rosa, 23 Nov 2026 at 09:00 UTC, Amara and Ben.
+        Instant sample = Instant.parse("2026-11-23T09:00:00Z");
+        visits.create(new Visit(DemoData.SAMPLE_VISIT, "c-rosa", "t-north", ServiceType.PERSONAL_CARE,
+                LocalDate.ofInstant(sample, zone), sample, sample.plusSeconds(3600), List.of("w-amara", "w-ben"),
+                new Location("14 Orchard Lane, Leeds LS6 2AB", 53.8197, -1.5803), VisitStatus.PLANNED, null, null,
+                null, null, null, null, null, "a-priya", sample.minusSeconds(86_400), sample.minusSeconds(86_400), 1));
+    }
+}

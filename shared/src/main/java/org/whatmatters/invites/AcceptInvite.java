@@ -1,0 +1,5 @@
+package org.whatmatters.invites;
+
+/** The body of {@code POST /invites/accept}. */
+public record AcceptInvite(String code) {
+}

@@ -1,0 +1,138 @@
+package org.whatmatters.live;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.whatmatters.data.Images;
+import org.whatmatters.data.SurveyPeriodStore;
+import org.whatmatters.data.TeamStore;
+import org.whatmatters.domain.FamilyLink;
+import org.whatmatters.domain.Invitation;
+import org.whatmatters.domain.OutcomeStory;
+import org.whatmatters.domain.RespondentType;
+import org.whatmatters.domain.SurveyPeriod;
+import org.whatmatters.domain.TeamMember;
+import org.whatmatters.domain.Visit;
+import org.whatmatters.domain.VisitStatus;
+import org.whatmatters.json.Json;
+import org.whatmatters.visits.VisitView;
+
+/**
+ * Reads what a data-table change means for families. Only record kinds a family is told about
+ * count; everything else (aggregates, idempotency keys, the feed's own entries, ...) is ignored.
+ * Ids and times come from the record itself, so a retried change makes the very same update.
+ */
+@Singleton
+public final class ChangeReader {
+
+    private final TeamStore teams;
+    private final SurveyPeriodStore periods;
+
+    @Inject
+    public ChangeReader(TeamStore teams, SurveyPeriodStore periods) {
+        this.teams = teams;
+        this.periods = periods;
+    }
+
+    public Optional<Effect> read(Change c) {
+        if (!c.inserted() && !c.modified()) {
+            return Optional.empty();
+        }
+        String kind = Images.kind(c.newImage());
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return switch (kind) {
+            case "Visit" -> visit(c);
+            case "OutcomeStory" -> story(c);
+            case "Invitation" -> invitation(c);
+            case "FamilyLink" -> revocation(c);
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<Effect> visit(Change c) {
+        Visit v = Images.visit(c.newImage());
+        VisitStatus before = c.inserted() ? null : Images.visit(c.oldImage()).status();
+        UpdateType type;
+        if (c.inserted() && v.status() == VisitStatus.PLANNED) {
+            type = UpdateType.VISIT_PLANNED;
+        } else if (before == VisitStatus.PLANNED && v.status() == VisitStatus.IN_PROGRESS) {
+            type = UpdateType.VISIT_STARTED;
+        } else if (before == VisitStatus.IN_PROGRESS && v.status() == VisitStatus.COMPLETED) {
+            type = UpdateType.VISIT_FINISHED;
+        } else {
+            return Optional.empty();
+        }
+        Map<String, String> names = teams.members(v.teamId()).stream()
+                .collect(Collectors.toMap(TeamMember::workerId, TeamMember::displayName, (a, b) -> a));
+        Function<String, VisitView.Worker> worker = id -> id == null ? null
+                : new VisitView.Worker(id, names.getOrDefault(id, "Former team member"));
+        boolean started = type != UpdateType.VISIT_PLANNED;
+        boolean finished = type == UpdateType.VISIT_FINISHED;
+        VisitData data = new VisitData(v.visitId(), v.serviceType(), v.plannedStart(), v.plannedEnd(),
+                v.workerIds().stream().map(worker).toList(), started ? v.actualStart() : null,
+                started ? worker.apply(v.checkedInBy()) : null, finished ? v.actualEnd() : null,
+                finished ? v.whatMattered() : null);
+        Instant time = type == UpdateType.VISIT_PLANNED ? v.createdAt() : v.updatedAt();
+        return publish(type, time, v.clientId(), data, null, v.visitId(), Long.toString(v.version()));
+    }
+
+    /** Only stories the family may read; one shared with the team only and widened later counts then. */
+    private Optional<Effect> story(Change c) {
+        OutcomeStory s = Images.story(c.newImage());
+        boolean wasVisible = !c.inserted() && Images.story(c.oldImage()).consent().familyVisible();
+        if (!s.consent().familyVisible() || wasVisible) {
+            return Optional.empty();
+        }
+        StoryData data = new StoryData(s.storyId(), StoryData.cut(s.title(), StoryData.TITLE_MAX),
+                StoryData.cut(s.text(), StoryData.EXCERPT_MAX), s.date(), s.domains(), s.authorName());
+        return publish(UpdateType.STORY_SHARED, s.createdAt(), s.clientId(), data, null, s.storyId());
+    }
+
+    /** A survey invitation is the invited family member's alone. */
+    private Optional<Effect> invitation(Change c) {
+        Invitation i = Images.invitation(c.newImage());
+        if (!c.inserted() || i.respondentType() != RespondentType.FAMILY) {
+            return Optional.empty();
+        }
+        Optional<SurveyPeriod> p = periods.find(i.periodId());
+        SurveyData data = new SurveyData(i.periodId(), p.map(SurveyPeriod::label).orElse(null),
+                p.map(SurveyPeriod::opensOn).orElse(null), p.map(SurveyPeriod::closesOn).orElse(null));
+        return publish(UpdateType.SURVEY_OPEN, i.invitedAt(), i.clientId(), data, i.respondentId(), i.periodId(),
+                i.respondentId());
+    }
+
+    private static Optional<Effect> revocation(Change c) {
+        FamilyLink now = Images.familyLink(c.newImage());
+        boolean wasActive = c.inserted() || Images.familyLink(c.oldImage()).active();
+        return !now.active() && wasActive ? Optional.of(new Effect.LinkRevoked(now.clientId(), now.familySub()))
+                : Optional.empty();
+    }
+
+    private static Optional<Effect> publish(UpdateType type, Instant time, String clientId, Object data,
+                                            String audienceSub, String... source) {
+        LiveMessage m = new LiveMessage(type, id(type, source), time, clientId, Json.MAPPER.valueToTree(data));
+        return Optional.of(new Effect.Publish(m, audienceSub));
+    }
+
+    /** Opaque, and the same for the same change however often it is read. */
+    static String id(UpdateType type, String... source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((type + "|" + String.join("|", List.of(source))).getBytes(StandardCharsets.UTF_8));
+            return "u-" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.whatmatters.live;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.auth.Relation;
+import org.whatmatters.auth.Role;
+import org.whatmatters.data.ClientStore;
+import org.whatmatters.data.FamilyLinkStore;
+import org.whatmatters.data.ItemPage;
+import org.whatmatters.domain.Client;
+import org.whatmatters.problem.ProblemException;
+import org.whatmatters.problem.Violations;
+
+/** What a family missed while offline: the client's feed of live updates, for whoever may read the client. */
+@Singleton
+public final class UpdateFeed {
+
+    static final int PAGE_DEFAULT = 50;
+    static final int PAGE_MAX = 100;
+
+    private final ClientStore clients;
+    private final FamilyLinkStore links;
+    private final FeedStore feed;
+    private final Clock clock;
+
+    @Inject
+    public UpdateFeed(ClientStore clients, FamilyLinkStore links, FeedStore feed, Clock clock) {
+        this.clients = clients;
+        this.links = links;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /**
+     * Updates from {@code since} (inclusive: a client asking from the time of the last update it saw
+     * gets that one again and drops it by id, rather than missing one of the same millisecond);
+     * without {@code since}, everything the feed still keeps.
+     */
+    public UpdateList list(Caller caller, String clientId, UpdatesQuery q) {
+        ClientAccess.requireSomeRole(caller);
+        Client client = clients.find(clientId).orElseThrow(() -> ProblemException.notFound("Client " + clientId));
+        Relation relation = ClientAccess.relation(caller, client,
+                caller.is(Role.FAMILY) ? links.find(clientId, caller.sub()) : Optional.empty());
+        ClientAccess.requireRead(relation, "Client " + clientId);
+
+        Violations v = new Violations();
+        Instant since = clock.instant().minus(FeedStore.KEPT);
+        if (q.since() != null) {
+            try {
+                since = Instant.parse(q.since());
+            } catch (DateTimeParseException e) {
+                v.add("since", "must be a date-time in ISO-8601 form, e.g. 2026-11-23T09:00:00Z");
+            }
+        }
+        int limit = PAGE_DEFAULT;
+        if (q.limit() != null) {
+            limit = parseLimit(q.limit());
+            if (limit < 1) {
+                v.add("limit", "must be a whole number from 1 to " + PAGE_MAX);
+            }
+        }
+        if (q.cursor() != null && q.cursor().isBlank()) {
+            v.add("cursor", "must not be empty");
+        }
+        v.throwIfAny();
+        ItemPage<LiveMessage> page = feed.page(clientId, since, limit, q.cursor(), caller.sub());
+        return new UpdateList(page.items(), page.nextCursor());
+    }
+
+    private static int parseLimit(String raw) {
+        try {
+            int n = Integer.parseInt(raw);
+            return n >= 1 && n <= PAGE_MAX ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.whatmatters.setup;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.auth.Role;
+import org.whatmatters.auth.SetupAccess;
+import org.whatmatters.data.ClientStore;
+import org.whatmatters.data.TeamStore;
+import org.whatmatters.domain.Client;
+import org.whatmatters.domain.Team;
+import org.whatmatters.domain.TeamMember;
+import org.whatmatters.problem.ProblemException;
+import org.whatmatters.problem.Violations;
+
+/** Teams and their members: the provider admin sets them up; a worker reads their own team. */
+@Singleton
+public final class TeamService {
+
+    private final TeamStore teams;
+    private final ClientStore clients;
+    private final Clock clock;
+
+    @Inject
+    public TeamService(TeamStore teams, ClientStore clients, Clock clock) {
+        this.teams = teams;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    public TeamView create(Caller caller, NewTeam cmd) {
+        SetupAccess.requireAdmin(caller, "create teams");
+        Violations v = new Violations();
+        Checks.text(v, "name", cmd.name(), Checks.NAME_MAX);
+        v.throwIfAny();
+        Team team = new Team("t-" + UUID.randomUUID(), cmd.name().strip(), clock.instant());
+        if (!teams.create(team)) {
+            throw ProblemException.conflict("Team " + team.teamId() + " already exists; try again");
+        }
+        return view(team, List.of(), List.of());
+    }
+
+    /** The provider admin sees every team; a worker sees their own. */
+    public TeamSummary list(Caller caller) {
+        ClientAccess.requireSomeRole(caller);
+        if (!caller.is(Role.PROVIDER_ADMIN) && !caller.is(Role.WORKER)) {
+            throw ProblemException.forbidden("Only provider admins and workers list teams");
+        }
+        return new TeamSummary(teams.all().stream()
+                .filter(t -> SetupAccess.seesTeam(caller, t.teamId()))
+                .sorted(Comparator.comparing(Team::name).thenComparing(Team::teamId))
+                .map(t -> new TeamSummary.Team(t.teamId(), t.name(), t.createdAt())).toList());
+    }
+
+    public TeamView get(Caller caller, String teamId) {
+        ClientAccess.requireSomeRole(caller);
+        Team team = visibleTeam(caller, teamId);
+        return view(team, teams.members(teamId), clients.ofTeam(teamId));
+    }
+
+    /** Adding a 12th member is allowed; the answer says a split is advised. */
+    public MemberAdded addMember(Caller caller, String teamId, NewMember cmd) {
+        ClientAccess.requireSomeRole(caller);
+        Team team = visibleTeam(caller, teamId);
+        SetupAccess.requireAdmin(caller, "add team members");
+        Violations v = new Violations();
+        Checks.id(v, "workerId", cmd.workerId());
+        Checks.text(v, "displayName", cmd.displayName(), Checks.NAME_MAX);
+        v.throwIfAny();
+
+        List<TeamMember> before = teams.members(team.teamId());
+        if (before.stream().anyMatch(m -> m.workerId().equals(cmd.workerId()))) {
+            throw ProblemException.conflict("Worker " + cmd.workerId() + " is already a member of this team");
+        }
+        // A worker's token names one team, so a worker belongs to one team at a time.
+        teams.memberships(cmd.workerId()).stream().findFirst().ifPresent(m -> {
+            throw ProblemException.conflict("Worker " + cmd.workerId() + " is already a member of team "
+                    + m.teamId() + "; a worker belongs to one team");
+        });
+        Instant now = clock.instant();
+        TeamMember member = new TeamMember(team.teamId(), cmd.workerId(), cmd.displayName().strip(), now);
+        if (!teams.addMember(member)) {
+            throw ProblemException.conflict("Worker " + cmd.workerId() + " is already a member of this team");
+        }
+        int size = before.size() + 1;
+        return new MemberAdded(team.teamId(), member.workerId(), member.displayName(), now, size,
+                SizeAdvice.of(size).orElse(null));
+    }
+
+    private Team visibleTeam(Caller caller, String teamId) {
+        SetupAccess.requireSees(Checks.validId(teamId) && SetupAccess.seesTeam(caller, teamId), "Team " + teamId);
+        return teams.find(teamId).orElseThrow(() -> ProblemException.notFound("Team " + teamId));
+    }
+
+    private static TeamView view(Team team, List<TeamMember> members, List<Client> clients) {
+        return new TeamView(team.teamId(), team.name(), team.createdAt(), members.size(),
+                SizeAdvice.of(members.size()).orElse(null),
+                members.stream().sorted(Comparator.comparing(TeamMember::displayName))
+                        .map(m -> new TeamView.Member(m.workerId(), m.displayName(), m.joinedAt())).toList(),
+                clients.stream().sorted(Comparator.comparing(Client::displayName))
+                        .map(c -> new TeamView.ClientRef(c.clientId(), c.displayName())).toList());
+    }
+}
