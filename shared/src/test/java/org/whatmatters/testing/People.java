@@ -2,6 +2,8 @@ package org.whatmatters.testing;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.FamilyLinkStore;
@@ -40,6 +42,20 @@ public final class People {
     public static final Map<String, String> SAM = claims("f-sam", "[family]", null);
 
     private People() {
+    }
+
+    /**
+     * Callers with no right to Rosa (client of t-north) and what each gets: 404 as for an unknown id
+     * when they have a role, 403 without one, 401 without a subject. Arguments: label, claims, status.
+     */
+    public static Stream<Arguments> outsidersOfRosa() {
+        return Stream.of(
+                Arguments.of("family member not linked", TOM, 404),
+                Arguments.of("family member whose link was revoked", FORMER, 404),
+                Arguments.of("worker of another team", CHLOE, 404),
+                Arguments.of("commissioner", KEITH, 404),
+                Arguments.of("caller with no role", NOBODY, 403),
+                Arguments.of("token without a subject", Map.of("cognito:groups", "[worker]"), 401));
     }
 
     private static Map<String, String> claims(String sub, String groups, String team) {

@@ -47,13 +47,7 @@ class AuthorisationTest {
     }
 
     static Stream<Arguments> outsiders() {
-        return Stream.of(
-                Arguments.of("family member not linked", People.TOM, 404),
-                Arguments.of("family member whose link was revoked", People.FORMER, 404),
-                Arguments.of("worker of another team", People.CHLOE, 404),
-                Arguments.of("commissioner", People.KEITH, 404),
-                Arguments.of("caller with no role", People.NOBODY, 403),
-                Arguments.of("token without a subject", Map.of("cognito:groups", "[worker]"), 401));
+        return People.outsidersOfRosa();
     }
 
     @ParameterizedTest(name = "{0} recording a story: {2}")
