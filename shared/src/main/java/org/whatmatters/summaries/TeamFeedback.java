@@ -1,0 +1,4 @@
+package org.whatmatters.summaries;
+
+public record TeamFeedback(String teamId, FeedbackFigures figures) {
+}
