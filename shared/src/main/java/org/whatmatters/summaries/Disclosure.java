@@ -22,8 +22,11 @@ import java.util.Map;
  *       ({@link Suppression#SECONDARY}); when no part is left, the total is suppressed instead.
  * </ul>
  *
- * Each table is protected on its own; figures that appear in more than one table (a team's responses
+ * Each table is protected on its own here; figures that appear in more than one table (a team's responses
  * in the per-team table and in the team's own section) must come from the same protected table.
+ * Tables that make up a two-way table (per-team distributions whose overall distribution is
+ * published) are protected together afterwards by {@link TwoWay}, which reuses this rule for
+ * every row and column.
  */
 public final class Disclosure {
 
@@ -85,7 +88,7 @@ public final class Disclosure {
         return new CountTable<>(few, out);
     }
 
-    private static <K> boolean safe(Map<K, Long> parts, Map<K, Figure<Long>> cells) {
+    static <K> boolean safe(Map<K, Long> parts, Map<K, Figure<Long>> cells) {
         int hidden = 0;
         long sum = 0;
         long least = 0;
@@ -102,7 +105,7 @@ public final class Disclosure {
         return hidden == 0 || hidden >= 2 && sum > least && (secondary || sum < (long) (MIN_COUNT - 1) * hidden);
     }
 
-    private static <K> K smallestShown(Map<K, Long> parts, Map<K, Figure<Long>> cells) {
+    static <K> K smallestShown(Map<K, Long> parts, Map<K, Figure<Long>> cells) {
         K best = null;
         for (Map.Entry<K, Figure<Long>> e : cells.entrySet()) {
             long n = parts.get(e.getKey());

@@ -19,10 +19,17 @@ import org.whatmatters.aggregates.Counter;
  *   <li>A figure derived from a suppressed count (a rate, an NPS, an average) is suppressed with it.
  *   <li>If exactly one team has too few respondents (but some), the overall figures less the other
  *       teams' would give its NPS and averages away, so the next smallest team's are suppressed as well.
+ *
+ *   <li>Per question, the teams' rating distributions and the overall one form a two-way table
+ *       (teams × values; the overall cells are the column totals, each team's answer count its row
+ *       total), protected together by {@link TwoWay}: no hidden cell can be worked out from the
+ *       overall cell less the other teams' shown cells.
  * </ul>
  *
- * Not yet protected: a per-team distribution cell worked out from the overall cell less the other
- * teams' (a two-way table); per-question figures whose answer count differs from the responses.
+ * Per-team response and invitation counts are one table each with the overall count as its total,
+ * so the single-line rule already covers them. Not yet protected: per-question figures whose answer
+ * count differs from the responses (beyond what the two-way table gives), and what a shown average
+ * times a shown answer count (the sum of the ratings) adds to a reader's knowledge of hidden cells.
  */
 public record PeriodSummary(String periodId, int npsBenchmark, FeedbackFigures overall, CountTable<String> responsesByTeam,
                             List<TeamFeedback> teams) {
@@ -39,11 +46,77 @@ public record PeriodSummary(String periodId, int npsBenchmark, FeedbackFigures o
         CountTable<String> responseTable = Disclosure.table(column(teams, Counter.RESPONSES), responses);
         CountTable<String> invitationTable = Disclosure.table(column(teams, Counter.INVITATIONS), invitations);
         Set<String> secondary = secondaryTeams(teams);
+        Map<String, FeedbackFigures> perTeam = new LinkedHashMap<>();
+        teams.forEach((team, counters) -> perTeam.put(team, figures(counters,
+                invitationTable.cell(team), responseTable.cell(team), secondary.contains(team))));
+        FeedbackFigures all = figures(overall, invitationTable.total(), responseTable.total(), false);
+        // The per-team distributions and the overall one form a two-way table per question.
+        List<RatingSummary> allRatings = new ArrayList<>(all.ratings());
+        Map<String, List<RatingSummary>> teamRatings = new LinkedHashMap<>();
+        perTeam.forEach((team, f) -> teamRatings.put(team, new ArrayList<>(f.ratings())));
+        for (int i = 0; i < allRatings.size(); i++) {
+            RatingSummary whole = allRatings.get(i);
+            String q = whole.questionId();
+            List<long[]> rowValues = new ArrayList<>();
+            List<CountTable<Integer>> rows = new ArrayList<>();
+            List<Boolean> wholly = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            for (Map.Entry<String, List<RatingSummary>> e : teamRatings.entrySet()) {
+                rowValues.add(values(teams.get(e.getKey()), q));
+                int k = indexOf(e.getValue(), q);
+                at.add(k);
+                if (k < 0) {
+                    // the team has no answers to the question: a row of zeros, nothing to protect
+                    rows.add(zeros());
+                    wholly.add(false);
+                } else {
+                    RatingSummary r = e.getValue().get(k);
+                    rows.add(r.distribution());
+                    wholly.add(!r.average().shown());
+                }
+            }
+            TwoWay.Result<Integer> done = TwoWay.protect(values(overall, q), whole.distribution(), rowValues, rows, wholly);
+            allRatings.set(i, new RatingSummary(q, whole.average(), whole.outOf(), done.overall()));
+            int r = 0;
+            for (List<RatingSummary> list : teamRatings.values()) {
+                int k = at.get(r);
+                if (k >= 0) {
+                    RatingSummary was = list.get(k);
+                    list.set(k, new RatingSummary(q, was.average(), was.outOf(), done.rows().get(r)));
+                }
+                r++;
+            }
+        }
         List<TeamFeedback> out = new ArrayList<>();
-        teams.forEach((team, counters) -> out.add(new TeamFeedback(team, figures(counters,
-                invitationTable.cell(team), responseTable.cell(team), secondary.contains(team)))));
-        return new PeriodSummary(periodId, Nps.BENCHMARK,
-                figures(overall, invitationTable.total(), responseTable.total(), false), responseTable, out);
+        perTeam.forEach((team, f) -> out.add(new TeamFeedback(team, new FeedbackFigures(f.invitations(), f.responses(),
+                f.responseRate(), f.nps(), teamRatings.get(team)))));
+        return new PeriodSummary(periodId, Nps.BENCHMARK, new FeedbackFigures(all.invitations(), all.responses(),
+                all.responseRate(), all.nps(), allRatings), responseTable, out);
+    }
+
+    private static long[] values(Map<String, Long> c, String q) {
+        long[] out = new long[RatingSummary.SCALE];
+        for (int v = 1; v <= RatingSummary.SCALE; v++) {
+            out[v - 1] = get(c, Counter.rating(q, v));
+        }
+        return out;
+    }
+
+    private static int indexOf(List<RatingSummary> ratings, String q) {
+        for (int i = 0; i < ratings.size(); i++) {
+            if (ratings.get(i).questionId().equals(q)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static CountTable<Integer> zeros() {
+        List<Cell<Integer>> cells = new ArrayList<>();
+        for (int v = 1; v <= RatingSummary.SCALE; v++) {
+            cells.add(new Cell<>(v, Figure.of(0L)));
+        }
+        return new CountTable<>(Figure.of(0L), cells);
     }
 
     static FeedbackFigures figures(Map<String, Long> c, Figure<Long> invitations, Figure<Long> responses, boolean secondary) {

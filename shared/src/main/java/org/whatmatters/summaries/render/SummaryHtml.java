@@ -1,0 +1,180 @@
+package org.whatmatters.summaries.render;
+
+import static org.whatmatters.summaries.render.Text.html;
+import static org.whatmatters.summaries.render.Text.shown;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import org.whatmatters.summaries.Disclosure;
+import org.whatmatters.summaries.FeedbackFigures;
+import org.whatmatters.summaries.Figure;
+import org.whatmatters.summaries.Nps;
+import org.whatmatters.summaries.PeriodSummary;
+import org.whatmatters.summaries.RatingSummary;
+import org.whatmatters.summaries.TeamFeedback;
+
+/**
+ * A summary as one self-contained HTML page: inline CSS and SVG, no scripts, no external
+ * resources, so a commissioner can open it offline and print it on A4. The markup is also
+ * well-formed XML (void elements closed, only XML's own entities), so it can be checked by a
+ * parser. No clock or locale is read: the same report gives the same bytes.
+ */
+public final class SummaryHtml {
+
+    private static final String CSS = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;\
+            margin:0 auto;max-width:60rem;padding:1.5rem;line-height:1.45}
+            h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:1.75rem 0 .5rem;border-bottom:1px solid #d0d0d0}
+            .kpi{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem;margin:0}
+            .kpi div{border:1px solid #d0d0d0;border-radius:4px;padding:.5rem .75rem}
+            .kpi dt{font-size:.85rem;color:#595959}.kpi dd{margin:0;font-size:1.3rem;font-weight:600}
+            .kpi dd small{display:block;font-size:.85rem;font-weight:400;color:#595959}
+            .suppressed{color:#595959;font-style:italic;font-weight:400}
+            figure{margin:1rem 0}figcaption{font-size:.9rem;color:#595959}svg{max-width:100%;height:auto}
+            table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left}
+            td.n{text-align:right}.grid{display:flex;flex-wrap:wrap;gap:1rem}
+            @page{size:A4;margin:15mm}
+            @media print{body{max-width:none;padding:0;font-size:10pt}section,figure,table{break-inside:avoid}}
+            """;
+
+    private SummaryHtml() {
+    }
+
+    public static String render(Report report) {
+        PeriodSummary now = report.current();
+        StringBuilder s = new StringBuilder(16_384);
+        s.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>")
+                .append(html(report.title() + " – " + now.periodId())).append("</title><style>").append(CSS)
+                .append("</style></head>\n<body><main><header><h1>").append(html(report.title())).append("</h1><p>Survey period ")
+                .append(html(now.periodId())).append(". Figures resting on fewer than ").append(Disclosure.MIN_RESPONDENTS)
+                .append(" respondents, and counts of 1–").append(Disclosure.MIN_COUNT - 1)
+                .append(", are suppressed and marked; no person is named.</p></header>\n");
+        headline(s, report, now);
+        trend(s, report);
+        ratings(s, report, now);
+        teams(s, report, now);
+        return s.append("</main></body></html>\n").toString();
+    }
+
+    private static void headline(StringBuilder s, Report r, PeriodSummary now) {
+        FeedbackFigures f = now.overall();
+        s.append("<section aria-labelledby=\"headline\"><h2 id=\"headline\">Headline figures</h2><dl class=\"kpi\">");
+        kpi(s, "Net Promoter Score", f.nps(), v -> Text.number(v.score()),
+                f.nps().shown() ? "95% interval " + interval(f.nps().value()) + "; benchmark " + now.npsBenchmark()
+                        : "benchmark " + now.npsBenchmark());
+        kpi(s, "Response rate", f.responseRate(), v -> Text.number(v) + "%", null);
+        kpi(s, "Responses", f.responses(), Text::number,
+                f.invitations().shown() ? "of " + f.invitations().value() + " invited" : null);
+        for (RatingSummary q : sorted(f.ratings())) {
+            kpi(s, "Average: " + r.question(q.questionId()), q.average(), v -> Text.number(v) + "/" + q.outOf(), null);
+        }
+        s.append("</dl></section>\n");
+    }
+
+    private static <T> void kpi(StringBuilder s, String label, Figure<T> f, java.util.function.Function<T, String> format,
+                                String note) {
+        s.append("<div><dt>").append(html(label)).append("</dt><dd>");
+        if (f.shown()) {
+            s.append(html(format.apply(f.value())));
+        } else {
+            s.append("<span class=\"suppressed\">").append(html(Text.reason(f.suppressed()))).append("</span>");
+        }
+        if (note != null) {
+            s.append("<small>").append(html(note)).append("</small>");
+        }
+        s.append("</dd></div>");
+    }
+
+    private static void trend(StringBuilder s, Report r) {
+        List<Svg.Point> points = new ArrayList<>();
+        r.periods().forEach(p -> points.add(new Svg.Point(p.periodId(), p.overall().nps())));
+        String title = "Net Promoter Score by survey period, with 95% intervals";
+        s.append("<section aria-labelledby=\"trend\"><h2 id=\"trend\">NPS over time</h2><figure>")
+                .append(Svg.nps("nps-trend", title, points, r.current().npsBenchmark()))
+                .append("<figcaption>").append(html(title + ". The dashed line is the healthcare benchmark of "
+                        + r.current().npsBenchmark() + "."
+                        + (points.size() == 1 ? " Earlier periods appear here once they exist." : "")))
+                .append("</figcaption></figure></section>\n");
+    }
+
+    private static void ratings(StringBuilder s, Report r, PeriodSummary now) {
+        s.append("<section aria-labelledby=\"ratings\"><h2 id=\"ratings\">Ratings by question</h2><div class=\"grid\">");
+        int i = 0;
+        for (RatingSummary q : sorted(now.overall().ratings())) {
+            String label = r.question(q.questionId());
+            String title = "How many gave each rating: " + label;
+            s.append("<figure>").append(Svg.distribution("dist-" + i++, title, q.distribution()))
+                    .append("<figcaption>").append(html(title + ". Average "
+                            + shown(q.average(), v -> Text.number(v) + "/" + q.outOf()) + "; answers "
+                            + shown(q.distribution().total(), Text::number) + "." + hidden(q)))
+                    .append("</figcaption></figure>");
+        }
+        s.append("</div></section>\n");
+    }
+
+    private static void teams(StringBuilder s, Report r, PeriodSummary now) {
+        List<TeamFeedback> teams = now.teams().stream().sorted(Comparator.comparing(TeamFeedback::teamId)).toList();
+        if (teams.isEmpty()) {
+            return;
+        }
+        List<Svg.Point> points = new ArrayList<>();
+        points.add(new Svg.Point("All teams", now.overall().nps()));
+        teams.forEach(t -> points.add(new Svg.Point(r.team(t.teamId()), t.figures().nps())));
+        String title = "Net Promoter Score by team, with 95% intervals";
+        s.append("<section aria-labelledby=\"teams\"><h2 id=\"teams\">Teams</h2><figure>")
+                .append(Svg.nps("nps-teams", title, points, now.npsBenchmark()))
+                .append("<figcaption>").append(html(title + ", beside all teams together and the benchmark of "
+                        + now.npsBenchmark() + "."))
+                .append("</figcaption></figure>");
+        TreeSet<String> questions = new TreeSet<>();
+        now.overall().ratings().forEach(q -> questions.add(q.questionId()));
+        teams.forEach(t -> t.figures().ratings().forEach(q -> questions.add(q.questionId())));
+        s.append("<table><caption>Figures per team</caption><thead><tr><th scope=\"col\">Team</th>")
+                .append("<th scope=\"col\">Responses</th><th scope=\"col\">Response rate</th><th scope=\"col\">NPS (95% interval)</th>");
+        questions.forEach(q -> s.append("<th scope=\"col\">").append(html(r.question(q))).append("</th>"));
+        s.append("</tr></thead><tbody>");
+        row(s, "All teams", now.overall(), questions);
+        teams.forEach(t -> row(s, r.team(t.teamId()), t.figures(), questions));
+        s.append("</tbody></table></section>\n");
+    }
+
+    private static void row(StringBuilder s, String team, FeedbackFigures f, TreeSet<String> questions) {
+        s.append("<tr><th scope=\"row\">").append(html(team)).append("</th>");
+        cell(s, f.responses(), Text::number);
+        cell(s, f.responseRate(), v -> Text.number(v) + "%");
+        cell(s, f.nps(), v -> Text.number(v.score()) + " (" + interval(v) + ")");
+        for (String q : questions) {
+            RatingSummary rating = f.ratings().stream().filter(x -> x.questionId().equals(q)).findFirst().orElse(null);
+            if (rating == null) {
+                s.append("<td class=\"n\">no answers</td>");
+            } else {
+                cell(s, rating.average(), v -> Text.number(v) + "/" + rating.outOf());
+            }
+        }
+        s.append("</tr>");
+    }
+
+    private static <T> void cell(StringBuilder s, Figure<T> f, java.util.function.Function<T, String> format) {
+        s.append(f.shown() ? "<td class=\"n\">" + html(format.apply(f.value()))
+                : "<td class=\"suppressed\">" + html(Text.reason(f.suppressed()))).append("</td>");
+    }
+
+    /** Spells out the bars marked "suppr." in the chart. */
+    private static String hidden(RatingSummary q) {
+        List<String> out = new ArrayList<>();
+        q.distribution().cells().stream().filter(c -> !c.count().shown())
+                .forEach(c -> out.add("rated " + c.key() + ": " + Text.reason(c.count().suppressed())));
+        return out.isEmpty() ? "" : " Marked “suppr.”: " + String.join("; ", out) + ".";
+    }
+
+    private static String interval(Nps v) {
+        return Text.number(v.low()) + " to " + Text.number(v.high());
+    }
+
+    private static List<RatingSummary> sorted(List<RatingSummary> ratings) {
+        return ratings.stream().sorted(Comparator.comparing(RatingSummary::questionId)).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package org.whatmatters.summaries.render;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.whatmatters.summaries.Disclosure;
+import org.whatmatters.summaries.Figure;
+import org.whatmatters.summaries.Suppression;
+
+/** Formatting shared by the renderers; Locale.ROOT so the output never depends on the machine. */
+final class Text {
+
+    private Text() {
+    }
+
+    static String number(Object v) {
+        return v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(v);
+    }
+
+    static String coord(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String reason(Suppression why) {
+        return switch (why) {
+            case FEW_RESPONDENTS -> "suppressed (fewer than " + Disclosure.MIN_RESPONDENTS + " respondents)";
+            case SMALL_COUNT -> "suppressed (a count of 1–" + (Disclosure.MIN_COUNT - 1) + ")";
+            case SECONDARY -> "suppressed (would reveal another suppressed figure)";
+        };
+    }
+
+    static <T> String shown(Figure<T> f, Function<T, String> format) {
+        return f.shown() ? format.apply(f.value()) : reason(f.suppressed());
+    }
+
+    static String html(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    // control characters other than tab/newline are not allowed in XHTML
+                    if (c < 0x20 && c != '\n' && c != '\t') {
+                        out.append(' ');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
