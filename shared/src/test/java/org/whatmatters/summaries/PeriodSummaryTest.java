@@ -16,31 +16,10 @@ import org.whatmatters.json.Json;
 
 class PeriodSummaryTest {
 
-    private static final String Q = "q-impact";
+    private static final String Q = SampleCounters.Q;
 
-    /** Counters as FeedbackCounters and InvitationStore write them. */
     private static Map<String, Long> counters(long invited, long p, long pa, long d, long... ratingsOneToSix) {
-        Map<String, Long> c = new HashMap<>();
-        c.put(Counter.INVITATIONS, invited);
-        c.put(Counter.RESPONSES, p + pa + d);
-        c.put(Counter.PROMOTERS, p);
-        c.put(Counter.PASSIVES, pa);
-        c.put(Counter.DETRACTORS, d);
-        long sum = 0;
-        long count = 0;
-        for (int v = 1; v <= ratingsOneToSix.length; v++) {
-            long n = ratingsOneToSix[v - 1];
-            if (n > 0) {
-                c.put(Counter.rating(Q, v), n);
-                sum += v * n;
-                count += n;
-            }
-        }
-        if (count > 0) {
-            c.put(Counter.ratingSum(Q), sum);
-            c.put(Counter.ratingCount(Q), count);
-        }
-        return c;
+        return SampleCounters.feedback(invited, p, pa, d, ratingsOneToSix);
     }
 
     private static Map<String, Long> plus(Map<String, Long> a, Map<String, Long> b) {

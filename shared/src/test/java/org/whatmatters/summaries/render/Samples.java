@@ -3,13 +3,13 @@ package org.whatmatters.summaries.render;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.whatmatters.aggregates.Counter;
 import org.whatmatters.summaries.PeriodSummary;
+import org.whatmatters.summaries.SampleCounters;
 
 /** Period summaries compiled from counters as the feedback writers keep them. */
 final class Samples {
 
-    static final String Q = "q-impact";
+    static final String Q = SampleCounters.Q;
 
     static final Map<String, Long> NORTH = counters(15, 10, 2, 0, 0, 0, 0, 0, 4, 8);
     static final Map<String, Long> SOUTH = counters(15, 6, 3, 2, 0, 0, 0, 3, 3, 5);
@@ -20,27 +20,7 @@ final class Samples {
     }
 
     static Map<String, Long> counters(long invited, long p, long pa, long d, long... ratingsOneToSix) {
-        Map<String, Long> c = new HashMap<>();
-        c.put(Counter.INVITATIONS, invited);
-        c.put(Counter.RESPONSES, p + pa + d);
-        c.put(Counter.PROMOTERS, p);
-        c.put(Counter.PASSIVES, pa);
-        c.put(Counter.DETRACTORS, d);
-        long sum = 0;
-        long count = 0;
-        for (int v = 1; v <= ratingsOneToSix.length; v++) {
-            long n = ratingsOneToSix[v - 1];
-            if (n > 0) {
-                c.put(Counter.rating(Q, v), n);
-                sum += v * n;
-                count += n;
-            }
-        }
-        if (count > 0) {
-            c.put(Counter.ratingSum(Q), sum);
-            c.put(Counter.ratingCount(Q), count);
-        }
-        return c;
+        return SampleCounters.feedback(invited, p, pa, d, ratingsOneToSix);
     }
 
     static Map<String, Long> plus(Map<String, Long> a, Map<String, Long> b) {
