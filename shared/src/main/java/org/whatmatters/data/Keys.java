@@ -13,6 +13,7 @@ public final class Keys {
     public static final String KIND = "kind";
     public static final String GSI1 = "GSI1";
     public static final String GSI2 = "GSI2";
+    public static final String GSI3 = "GSI3";
 
     private Keys() {
     }
@@ -105,6 +106,40 @@ public final class Keys {
     /** The sparse GSI2 partition of a client's stories the family may read. */
     public static String clientFamilyStories(String clientId) {
         return "CLIENT#" + clientId + "#STORIES#FAMILY";
+    }
+
+    /** The sparse GSI3 partition of a team's stories shared with commissioners (anonymised). */
+    public static String teamSharedStories(String teamId) {
+        return "TEAM#" + teamId + "#STORIES#COMMISSIONER";
+    }
+
+    public static String summary(String summaryId) {
+        return "SUMMARY#" + summaryId;
+    }
+
+    /** GSI1: every summary, by the last day it covers. */
+    public static final String ALL_SUMMARIES = "SUMMARIES";
+
+    /** GSI2: a commissioner's summaries, by the last day they cover. */
+    public static String commissionerSummaries(String commissionerId) {
+        return "COMMISSIONER#" + commissionerId + "#SUMMARIES";
+    }
+
+    /** GSI2: a team's dashboards, by month. */
+    public static String teamDashboards(String teamId) {
+        return "TEAM#" + teamId + "#DASHBOARDS";
+    }
+
+    public static String link(String linkId) {
+        return "LINK#" + linkId;
+    }
+
+    /** GSI2: the link audit trail, newest first: one partition, as links are issued a few times a day. */
+    public static final String LINK_AUDIT = "LINKAUDIT";
+
+    /** GSI1: the links issued for one summary. */
+    public static String summaryLinks(String summaryId) {
+        return "SUMMARY#" + summaryId + "#LINKS";
     }
 
     public static String healthEvent(String eventId) {

@@ -24,6 +24,9 @@ public final class StoryStore {
             // Sparse: only stories the family may read, so their listing pages without filtering.
             .index(Keys.GSI2, s -> s.consent().familyVisible() ? Keys.clientFamilyStories(s.clientId()) : null,
                     s -> s.consent().familyVisible() ? byDate(s) : null)
+            // Sparse: only stories shared with commissioners, by team, so a summary reads a few per team.
+            .index(Keys.GSI3, s -> shared(s) ? Keys.teamSharedStories(s.teamId()) : null,
+                    s -> shared(s) ? byDate(s) : null)
             .attr("storyId", String.class, OutcomeStory::storyId)
             .attr("clientId", String.class, OutcomeStory::clientId)
             .attr("teamId", String.class, OutcomeStory::teamId)
@@ -49,6 +52,7 @@ public final class StoryStore {
     private final DynamoDbTable<OutcomeStory> table;
     private final NewestFirst<OutcomeStory> all;
     private final NewestFirst<OutcomeStory> familyVisible;
+    private final NewestFirst<OutcomeStory> sharedByTeam;
 
     @Inject
     public StoryStore(DataTable data) {
@@ -56,6 +60,7 @@ public final class StoryStore {
         this.table = data.of(SCHEMA);
         this.all = new NewestFirst<>(SCHEMA, table.index(Keys.GSI1), Keys.GSI1);
         this.familyVisible = new NewestFirst<>(SCHEMA, table.index(Keys.GSI2), Keys.GSI2);
+        this.sharedByTeam = new NewestFirst<>(SCHEMA, table.index(Keys.GSI3), Keys.GSI3);
     }
 
     /** The story and what it adds to the running aggregates, all or nothing. */
@@ -76,6 +81,18 @@ public final class StoryStore {
         return familyOnly
                 ? familyVisible.page(Keys.clientFamilyStories(clientId), from.toString(), to.toString(), limit, cursor)
                 : all.page(Keys.clientStories(clientId), from.toString(), to.toString(), limit, cursor);
+    }
+
+    /**
+     * The newest {@code limit} stories of a team shared with commissioners, dated between two days
+     * (inclusive), newest first.
+     */
+    public List<OutcomeStory> sharedWithCommissioners(String teamId, LocalDate from, LocalDate to, int limit) {
+        return sharedByTeam.page(Keys.teamSharedStories(teamId), from.toString(), to.toString(), limit, null).items();
+    }
+
+    private static boolean shared(OutcomeStory s) {
+        return s.consent() == SharingConsent.COMMISSIONER_ANONYMISED;
     }
 
     private static String byDate(OutcomeStory s) {

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -142,6 +144,18 @@ public final class Json {
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Indented with a final newline: a document people open and diff, such as a published summary. */
+    public static String writePretty(Object value) {
+        try {
+            // "\n" whatever the machine's line separator, so the same document gives the same bytes anywhere.
+            DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+            return MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf))
+                    .writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,4 +35,22 @@ public final class SampleCounters {
         }
         return c;
     }
+
+    /** A contract-month of activity: 12 clients (so continuity is shown), health events and stories. */
+    public static Map<String, Long> activity() {
+        Map<String, Long> c = new HashMap<>();
+        c.put(Counter.VISITS, 240L);
+        c.put(Counter.CARE_MINUTES, 14_400L);
+        c.put(Counter.HEALTH_EVENTS, 11L);
+        c.put(Counter.healthEvents("fall"), 6L);
+        c.put(Counter.healthEvents("gp-call-out"), 5L);
+        c.put(Counter.STORIES, 7L);
+        c.put(Counter.stories("independence", "family"), 5L);
+        c.put(Counter.stories("dignity", "commissioner-anonymised"), 2L);
+        for (int i = 1; i <= 12; i++) {
+            c.put(Counter.visitsBy("c-" + i, "w-a"), 15L);
+            c.put(Counter.visitsBy("c-" + i, "w-b"), 5L);
+        }
+        return c;
+    }
 }

@@ -7,7 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.whatmatters.domain.OutcomeDomain;
+import org.whatmatters.summaries.Cell;
+import org.whatmatters.summaries.CommissionerSummary;
+import org.whatmatters.summaries.ContractActivity;
 import org.whatmatters.summaries.Disclosure;
+import org.whatmatters.summaries.HealthFigure;
+import org.whatmatters.summaries.Impact;
+import org.whatmatters.summaries.PlannedHoursFigure;
+import org.whatmatters.summaries.SharedStory;
+import org.whatmatters.summaries.TrendPoint;
 import org.whatmatters.summaries.FeedbackFigures;
 import org.whatmatters.summaries.Figure;
 import org.whatmatters.summaries.Nps;
@@ -23,7 +32,7 @@ import org.whatmatters.summaries.TeamFeedback;
  */
 public final class SummaryHtml {
 
-    private static final String CSS = """
+    static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;\
             margin:0 auto;max-width:60rem;padding:1.5rem;line-height:1.45}
             h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:1.75rem 0 .5rem;border-bottom:1px solid #d0d0d0}
@@ -34,7 +43,9 @@ public final class SummaryHtml {
             .suppressed{color:#595959;font-style:italic;font-weight:400}
             figure{margin:1rem 0}figcaption{font-size:.9rem;color:#595959}svg{max-width:100%;height:auto}
             table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left}
-            td.n{text-align:right}.grid{display:flex;flex-wrap:wrap;gap:1rem}
+            td.n{text-align:right}.grid{display:flex;flex-wrap:wrap;gap:1rem}.lede{font-size:1.05rem}
+            blockquote{margin:.75rem 0;padding:.25rem 1rem;border-left:4px solid #1f4e79;background:#f5f7fa}
+            footer{margin-top:2rem;font-size:.8rem;color:#595959}
             @page{size:A4;margin:15mm}
             @media print{body{max-width:none;padding:0;font-size:10pt}section,figure,table{break-inside:avoid}}
             """;
@@ -42,29 +53,37 @@ public final class SummaryHtml {
     private SummaryHtml() {
     }
 
-    public static String render(Report report) {
-        PeriodSummary now = report.current();
-        StringBuilder s = new StringBuilder(16_384);
+    public static String render(CommissionerSummary r) {
+        StringBuilder s = new StringBuilder(24_576);
+        String title = r.title() + " – " + r.periodLabel();
         s.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>")
-                .append(html(report.title() + " – " + now.periodId())).append("</title><style>").append(CSS)
-                .append("</style></head>\n<body><main><header><h1>").append(html(report.title())).append("</h1><p>Survey period ")
-                .append(html(now.periodId())).append(". Figures resting on fewer than ").append(Disclosure.MIN_RESPONDENTS)
-                .append(" respondents, and counts of 1–").append(Disclosure.MIN_COUNT - 1)
+                .append(html(title)).append("</title><style>").append(CSS)
+                .append("</style></head>\n<body><main><header><h1>").append(html(r.title())).append("</h1><p class=\"lede\">")
+                .append(html(r.periodLabel() + ": survey period " + r.opensOn() + " to " + r.closesOn() + ". "))
+                .append(r.complete() ? "Final figures for the whole period."
+                        : html("Interim figures: data up to " + r.dataThrough() + "; the period is still open."))
+                .append("</p><p>Figures resting on fewer than ").append(Disclosure.MIN_RESPONDENTS)
+                .append(" people, and counts of 1–").append(Disclosure.MIN_COUNT - 1)
                 .append(", are suppressed and marked; no person is named.</p></header>\n");
-        headline(s, report, now);
-        trend(s, report);
-        ratings(s, report, now);
-        teams(s, report, now);
-        return s.append("</main></body></html>\n").toString();
+        PeriodSummary now = r.feedback();
+        headline(s, r, now);
+        trend(s, r);
+        ratings(s, r, now);
+        teams(s, r, now);
+        impact(s, r);
+        stories(s, r);
+        return s.append("<footer><p>").append(html("Summary " + r.summaryId() + " (" + CommissionerSummary.KIND + " v"
+                + CommissionerSummary.SCHEMA_VERSION + ") for contract " + r.contractId() + "."))
+                .append("</p></footer></main></body></html>\n").toString();
     }
 
-    private static void headline(StringBuilder s, Report r, PeriodSummary now) {
+    private static void headline(StringBuilder s, CommissionerSummary r, PeriodSummary now) {
         FeedbackFigures f = now.overall();
         s.append("<section aria-labelledby=\"headline\"><h2 id=\"headline\">Headline figures</h2><dl class=\"kpi\">");
         kpi(s, "Net Promoter Score", f.nps(), v -> Text.number(v.score()),
-                f.nps().shown() ? "95% interval " + interval(f.nps().value()) + "; benchmark " + now.npsBenchmark()
-                        : "benchmark " + now.npsBenchmark());
+                f.nps().shown() ? "95% interval " + interval(f.nps().value()) + "; healthcare benchmark " + now.npsBenchmark()
+                        : "healthcare benchmark " + now.npsBenchmark());
         kpi(s, "Response rate", f.responseRate(), v -> Text.number(v) + "%", null);
         kpi(s, "Responses", f.responses(), Text::number,
                 f.invitations().shown() ? "of " + f.invitations().value() + " invited" : null);
@@ -74,7 +93,7 @@ public final class SummaryHtml {
         s.append("</dl></section>\n");
     }
 
-    private static <T> void kpi(StringBuilder s, String label, Figure<T> f, java.util.function.Function<T, String> format,
+    static <T> void kpi(StringBuilder s, String label, Figure<T> f, java.util.function.Function<T, String> format,
                                 String note) {
         s.append("<div><dt>").append(html(label)).append("</dt><dd>");
         if (f.shown()) {
@@ -88,19 +107,33 @@ public final class SummaryHtml {
         s.append("</dd></div>");
     }
 
-    private static void trend(StringBuilder s, Report r) {
+    private static void trend(StringBuilder s, CommissionerSummary r) {
         List<Svg.Point> points = new ArrayList<>();
-        r.periods().forEach(p -> points.add(new Svg.Point(p.periodId(), p.overall().nps())));
+        r.trend().forEach(p -> points.add(new Svg.Point(p.label(), p.overall().nps())));
         String title = "Net Promoter Score by survey period, with 95% intervals";
         s.append("<section aria-labelledby=\"trend\"><h2 id=\"trend\">NPS over time</h2><figure>")
-                .append(Svg.nps("nps-trend", title, points, r.current().npsBenchmark()))
+                .append(Svg.nps("nps-trend", title, points, r.npsBenchmark()))
                 .append("<figcaption>").append(html(title + ". The dashed line is the healthcare benchmark of "
-                        + r.current().npsBenchmark() + "."
+                        + r.npsBenchmark() + "."
                         + (points.size() == 1 ? " Earlier periods appear here once they exist." : "")))
-                .append("</figcaption></figure></section>\n");
+                .append("</figcaption></figure>");
+        if (points.size() > 1) {
+            s.append("<table><caption>Trend over the last survey periods</caption><thead><tr><th scope=\"col\">Period</th>")
+                    .append("<th scope=\"col\">Responses</th><th scope=\"col\">Response rate</th>")
+                    .append("<th scope=\"col\">NPS (95% interval)</th></tr></thead><tbody>");
+            for (TrendPoint p : r.trend()) {
+                s.append("<tr><th scope=\"row\">").append(html(p.label())).append("</th>");
+                cell(s, p.overall().responses(), Text::number);
+                cell(s, p.overall().responseRate(), v -> Text.number(v) + "%");
+                cell(s, p.overall().nps(), v -> Text.number(v.score()) + " (" + interval(v) + ")");
+                s.append("</tr>");
+            }
+            s.append("</tbody></table>");
+        }
+        s.append("</section>\n");
     }
 
-    private static void ratings(StringBuilder s, Report r, PeriodSummary now) {
+    private static void ratings(StringBuilder s, CommissionerSummary r, PeriodSummary now) {
         s.append("<section aria-labelledby=\"ratings\"><h2 id=\"ratings\">Ratings by question</h2><div class=\"grid\">");
         int i = 0;
         for (RatingSummary q : sorted(now.overall().ratings())) {
@@ -115,7 +148,7 @@ public final class SummaryHtml {
         s.append("</div></section>\n");
     }
 
-    private static void teams(StringBuilder s, Report r, PeriodSummary now) {
+    private static void teams(StringBuilder s, CommissionerSummary r, PeriodSummary now) {
         List<TeamFeedback> teams = now.teams().stream().sorted(Comparator.comparing(TeamFeedback::teamId)).toList();
         if (teams.isEmpty()) {
             return;
@@ -141,6 +174,66 @@ public final class SummaryHtml {
         s.append("</tbody></table></section>\n");
     }
 
+    private static void impact(StringBuilder s, CommissionerSummary r) {
+        Impact i = r.impact();
+        ContractActivity a = i.activity();
+        s.append("<section aria-labelledby=\"impact\"><h2 id=\"impact\">Care and health</h2><p>")
+                .append(html("Activity from " + i.from() + " to " + i.to() + ", the months this period spans; "
+                        + a.clientDays() + " client-days of support."))
+                .append("</p><dl class=\"kpi\">");
+        kpi(s, "Visits", a.visits(), Text::number, "care hours " + Text.number(Math.round(a.careMinutes() / 6.0) / 10.0));
+        kpi(s, "Workers per person (mean)", a.continuity(), c -> c.meanWorkers() == null ? "no visits"
+                : Text.number(c.meanWorkers()), a.continuity().shown() ? "over " + a.continuity().value().clients() + " people" : null);
+        kpi(s, "Continuity index (Bice–Boxerman, mean)", a.continuity(), c -> c.meanIndex() == null ? "no repeat visits"
+                : Text.number(c.meanIndex()), "1 = always the same worker, 0 = always a different one");
+        PlannedHoursFigure h = i.plannedHours();
+        kpi(s, "Change in planned support hours per week", h.change(), v -> (v > 0 ? "+" : "") + Text.number(v),
+                h.atStart().shown() && h.atEnd().shown()
+                        ? "from " + Text.number(h.atStart().value()) + " to " + Text.number(h.atEnd().value()) + " hours" : null);
+        s.append("</dl><table><caption>Health-service reliance</caption><thead><tr><th scope=\"col\">Event</th>")
+                .append("<th scope=\"col\">Count</th><th scope=\"col\">Per 1,000 client-days</th></tr></thead><tbody>");
+        for (HealthFigure f : a.health()) {
+            s.append("<tr><th scope=\"row\">").append(html(Text.healthEvent(f.type()))).append("</th>");
+            cell(s, f.count(), Text::number);
+            if (f.per1000ClientDays() == null) {
+                s.append("<td class=\"n\">no client-days</td>");
+            } else {
+                cell(s, f.per1000ClientDays(), Text::number);
+            }
+            s.append("</tr>");
+        }
+        s.append("<tr><th scope=\"row\">All</th>");
+        cell(s, a.healthEvents(), Text::number);
+        s.append("<td></td></tr></tbody></table></section>\n");
+    }
+
+    private static void stories(StringBuilder s, CommissionerSummary r) {
+        ContractActivity a = r.impact().activity();
+        s.append("<section aria-labelledby=\"stories\"><h2 id=\"stories\">Outcome stories</h2><p>Stories recorded: ")
+                .append(html(shown(a.stories(), Text::number))).append(". A story can speak to more than one outcome.</p>")
+                .append("<table><caption>Stories by outcome domain</caption><thead><tr><th scope=\"col\">Outcome</th>")
+                .append("<th scope=\"col\">Stories</th></tr></thead><tbody>");
+        for (Cell<OutcomeDomain> c : a.storiesByDomain()) {
+            s.append("<tr><th scope=\"row\">").append(html(Text.domain(c.key()))).append("</th>");
+            cell(s, c.count(), Text::number);
+            s.append("</tr>");
+        }
+        s.append("</tbody></table>");
+        List<SharedStory> shared = r.impact().stories();
+        if (shared.isEmpty()) {
+            s.append("<p>No story in this period was shared for commissioners.</p>");
+        } else {
+            s.append("<p>Shared with the consent of their authors, with names taken out:</p>");
+            for (SharedStory story : shared) {
+                s.append("<blockquote><p><strong>").append(html(story.title())).append("</strong> <small>")
+                        .append(html(story.month() + "; " + String.join(", ",
+                                story.domains().stream().map(Text::domain).toList())))
+                        .append("</small></p><p>").append(html(story.text())).append("</p></blockquote>");
+            }
+        }
+        s.append("</section>\n");
+    }
+
     private static void row(StringBuilder s, String team, FeedbackFigures f, TreeSet<String> questions) {
         s.append("<tr><th scope=\"row\">").append(html(team)).append("</th>");
         cell(s, f.responses(), Text::number);
@@ -157,7 +250,7 @@ public final class SummaryHtml {
         s.append("</tr>");
     }
 
-    private static <T> void cell(StringBuilder s, Figure<T> f, java.util.function.Function<T, String> format) {
+    static <T> void cell(StringBuilder s, Figure<T> f, java.util.function.Function<T, String> format) {
         s.append(f.shown() ? "<td class=\"n\">" + html(format.apply(f.value()))
                 : "<td class=\"suppressed\">" + html(Text.reason(f.suppressed()))).append("</td>");
     }
@@ -170,7 +263,7 @@ public final class SummaryHtml {
         return out.isEmpty() ? "" : " Marked “suppr.”: " + String.join("; ", out) + ".";
     }
 
-    private static String interval(Nps v) {
+    static String interval(Nps v) {
         return Text.number(v.low()) + " to " + Text.number(v.high());
     }
 

@@ -1,7 +1,10 @@
 package org.whatmatters.summaries.render;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.function.Function;
+import org.whatmatters.domain.HealthEventType;
+import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.summaries.Disclosure;
 import org.whatmatters.summaries.Figure;
 import org.whatmatters.summaries.Suppression;
@@ -13,7 +16,8 @@ final class Text {
     }
 
     static String number(Object v) {
-        return v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(v);
+        // Figures arrive rounded; BigDecimal prints them as they are (5.6, 60.0, 0.27) on any machine.
+        return v instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : String.valueOf(v);
     }
 
     static String coord(double v) {
@@ -22,7 +26,7 @@ final class Text {
 
     static String reason(Suppression why) {
         return switch (why) {
-            case FEW_RESPONDENTS -> "suppressed (fewer than " + Disclosure.MIN_RESPONDENTS + " respondents)";
+            case FEW_RESPONDENTS -> "suppressed (fewer than " + Disclosure.MIN_RESPONDENTS + " people)";
             case SMALL_COUNT -> "suppressed (a count of 1–" + (Disclosure.MIN_COUNT - 1) + ")";
             case SECONDARY -> "suppressed (would reveal another suppressed figure)";
         };
@@ -30,6 +34,26 @@ final class Text {
 
     static <T> String shown(Figure<T> f, Function<T, String> format) {
         return f.shown() ? format.apply(f.value()) : reason(f.suppressed());
+    }
+
+    static String healthEvent(HealthEventType t) {
+        return switch (t) {
+            case HOSPITAL_ADMISSION -> "Hospital admissions";
+            case AE_ATTENDANCE -> "A&E attendances";
+            case FALL -> "Falls";
+            case GP_CALL_OUT -> "GP call-outs";
+        };
+    }
+
+    static String domain(OutcomeDomain d) {
+        return switch (d) {
+            case INDEPENDENCE -> "Independence";
+            case DIGNITY -> "Dignity";
+            case WELLBEING -> "Wellbeing";
+            case RELATIONSHIPS_COMMUNITY -> "Relationships and community";
+            case TRUST -> "Trust";
+            case CONTINUITY -> "Continuity";
+        };
     }
 
     static String html(String s) {

@@ -1,5 +1,18 @@
 package org.whatmatters.summaries.render;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import org.whatmatters.domain.OutcomeDomain;
+import org.whatmatters.summaries.ClientDays;
+import org.whatmatters.summaries.CommissionerSummary;
+import org.whatmatters.summaries.ContractActivity;
+import org.whatmatters.summaries.Impact;
+import org.whatmatters.summaries.Label;
+import org.whatmatters.summaries.PlannedHoursFigure;
+import org.whatmatters.summaries.SharedStory;
+import org.whatmatters.summaries.TrendPoint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +52,32 @@ final class Samples {
         return PeriodSummary.compile(period, FEW, Map.of("t-north", FEW));
     }
 
-    static Report report(PeriodSummary... periods) {
-        return new Report("Feedback summary", List.of(periods), Map.of(Q, "Positive impact on life"),
-                Map.of("t-north", "Team A", "t-south", "Team B"));
+    static CommissionerSummary report(PeriodSummary... periods) {
+        return report("Feedback summary", Map.of(Q, "Positive impact on life"),
+                Map.of("t-north", "Team A", "t-south", "Team B"), periods);
+    }
+
+    /** A summary of the last period, the others as its trend; activity from {@link SampleCounters#activity}. */
+    static CommissionerSummary report(String title, Map<String, String> questions, Map<String, String> teams,
+                                      PeriodSummary... periods) {
+        List<TrendPoint> trend = new ArrayList<>();
+        for (PeriodSummary p : periods) {
+            trend.add(new TrendPoint(p.periodId(), p.periodId(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31),
+                    p.overall()));
+        }
+        PeriodSummary now = periods[periods.length - 1];
+        Impact impact = new Impact(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31),
+                ContractActivity.compile(List.of(SampleCounters.activity()), 900),
+                PlannedHoursFigure.of(new ClientDays(900, 12, 130.5, 118)),
+                List.of(new SharedStory(YearMonth.of(2026, 2), List.of(OutcomeDomain.INDEPENDENCE), "Back to the shops",
+                        "[the person] walked to the shops with [a carer] for the first time in a year.")));
+        return new CommissionerSummary(CommissionerSummary.KIND, CommissionerSummary.SCHEMA_VERSION, "cs-" + now.periodId(),
+                title, "ct-sample", "Sample County Council", now.periodId(), now.periodId(), LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31), true, now.npsBenchmark(), now, trend, impact,
+                labels(teams), labels(questions));
+    }
+
+    private static List<Label> labels(Map<String, String> m) {
+        return new TreeMap<>(m).entrySet().stream().map(e -> new Label(e.getKey(), e.getValue())).toList();
     }
 }

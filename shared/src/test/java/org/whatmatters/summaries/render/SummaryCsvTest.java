@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.whatmatters.summaries.CommissionerSummary;
 import org.whatmatters.summaries.PeriodSummary;
 
 class SummaryCsvTest {
@@ -52,7 +53,7 @@ class SummaryCsvTest {
 
     private static List<String> find(List<List<String>> rows, String period, String teamId, String measure, String rating) {
         return rows.stream().filter(r -> r.get(0).equals(period) && r.get(2).equals(teamId) && r.get(4).equals(measure)
-                && r.get(7).equals(rating)).findFirst().orElseThrow(() -> new AssertionError(measure + " not found"));
+                && r.get(8).equals(rating)).findFirst().orElseThrow(() -> new AssertionError(measure + " not found"));
     }
 
     @Test
@@ -60,16 +61,16 @@ class SummaryCsvTest {
         List<List<String>> rows = parse(SummaryCsv.render(Samples.report(Samples.twoTeams("2026-Q4"))));
         assertEquals(SummaryCsv.HEADER, rows.getFirst());
         // overall: 6 figures + benchmark + (average, answers, 6 counts); each team: 6 + 8
-        assertEquals(1 + 15 + 2 * 14, rows.size());
+        assertEquals(1 + 15 + 2 * 14, rows.stream().filter(r -> !r.get(1).equals("contract")).count());
         rows.forEach(r -> assertEquals(SummaryCsv.HEADER.size(), r.size()));
-        assertEquals(List.of("2026-Q4", "overall", "", "", "nps", "", "", "", "60.9", ""), find(rows, "2026-Q4", "", "nps", ""));
-        assertEquals(List.of("2026-Q4", "overall", "", "", "nps_benchmark", "", "", "", "58", ""),
+        assertEquals(List.of("2026-Q4", "overall", "", "", "nps", "", "", "", "", "60.9", ""), find(rows, "2026-Q4", "", "nps", ""));
+        assertEquals(List.of("2026-Q4", "overall", "", "", "nps_benchmark", "", "", "", "", "58", ""),
                 find(rows, "2026-Q4", "", "nps_benchmark", ""));
         assertEquals(List.of("2026-Q4", "team", "t-north", "Team A", "rating_average", Samples.Q, "Positive impact on life",
-                "", "5.7", ""), find(rows, "2026-Q4", "t-north", "rating_average", ""));
-        assertEquals("76.7", find(rows, "2026-Q4", "", "response_rate_pct", "").get(8));
-        assertEquals("34.6", find(rows, "2026-Q4", "", "nps_low", "").get(8));
-        assertEquals("87.1", find(rows, "2026-Q4", "", "nps_high", "").get(8));
+                "", "", "5.7", ""), find(rows, "2026-Q4", "t-north", "rating_average", ""));
+        assertEquals("76.7", find(rows, "2026-Q4", "", "response_rate_pct", "").get(9));
+        assertEquals("34.6", find(rows, "2026-Q4", "", "nps_low", "").get(9));
+        assertEquals("87.1", find(rows, "2026-Q4", "", "nps_high", "").get(9));
     }
 
     @Test
@@ -77,18 +78,18 @@ class SummaryCsvTest {
         List<List<String>> rows = parse(SummaryCsv.render(Samples.report(Samples.few("2026-Q4"))));
         for (String m : List.of("nps", "nps_low", "nps_high", "response_rate_pct", "rating_average")) {
             List<String> r = find(rows, "2026-Q4", "", m, "");
-            assertEquals(List.of("", "few-respondents"), r.subList(8, 10), m);
+            assertEquals(List.of("", "few-respondents"), r.subList(9, 11), m);
         }
         // overall NPS 80.0 would give 4 promoters of 5 away
-        rows.forEach(r -> assertTrue(!r.get(8).equals("80.0"), r.toString()));
-        rows.stream().skip(1).filter(r -> !r.get(9).isEmpty()).forEach(r -> assertEquals("", r.get(8), r.toString()));
+        rows.forEach(r -> assertTrue(!r.get(9).equals("80.0"), r.toString()));
+        rows.stream().skip(1).filter(r -> !r.get(10).isEmpty()).forEach(r -> assertEquals("", r.get(9), r.toString()));
     }
 
     @Test
     void quotesFieldsAndDefusesFormulas() {
         PeriodSummary s = Samples.twoTeams("2026-Q4");
         String nasty = "Impact, \"really\"\nsecond line";
-        Report r = new Report("x", List.of(s), Map.of(Samples.Q, nasty), Map.of("t-north", "=HYPERLINK(\"x\")"));
+        CommissionerSummary r = Samples.report("x", Map.of(Samples.Q, nasty), Map.of("t-north", "=HYPERLINK(\"x\")"), s);
         String csv = SummaryCsv.render(r);
         assertTrue(csv.contains("\"Impact, \"\"really\"\"\nsecond line\""));
         List<List<String>> rows = parse(csv);
@@ -98,11 +99,11 @@ class SummaryCsvTest {
 
     @Test
     void trendPeriodsInOrderAndTheSameBytesEveryTime() {
-        Report r = Samples.report(Samples.few("2026-Q2"), Samples.twoTeams("2026-Q3"));
+        CommissionerSummary r = Samples.report(Samples.few("2026-Q2"), Samples.twoTeams("2026-Q3"));
         String csv = SummaryCsv.render(r);
         List<String> periods = parse(csv).stream().skip(1).map(x -> x.getFirst()).distinct().toList();
         assertEquals(List.of("2026-Q2", "2026-Q3"), periods);
         assertEquals(csv, SummaryCsv.render(Samples.report(Samples.few("2026-Q2"), Samples.twoTeams("2026-Q3"))));
-        assertEquals("1", find(parse(csv), "2026-Q3", "t-north", "rating_count", "1").get(7));
+        assertEquals("1", find(parse(csv), "2026-Q3", "t-north", "rating_count", "1").get(8));
     }
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.whatmatters.summaries.CommissionerSummary;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,15 @@ class SummaryHtmlTest {
     @Test
     void headlineFigures() {
         String html = SummaryHtml.render(Samples.report(Samples.twoTeams("2026-Q4")));
-        assertTrue(html.contains("<dt>Net Promoter Score</dt><dd>60.9<small>95% interval 34.6 to 87.1; benchmark 58</small>"));
+        assertTrue(html.contains("<dt>Net Promoter Score</dt><dd>60.9<small>95% interval 34.6 to 87.1; healthcare benchmark 58</small>"));
         assertTrue(html.contains("<dd>76.7%</dd>"));
         assertTrue(html.contains("<dd>23<small>of 30 invited</small>"));
         assertTrue(html.contains("<dt>Average: Positive impact on life</dt><dd>5.4/6</dd>"));
         assertTrue(html.contains("<th scope=\"row\">Team A</th>"));
+        // the contract's care and health: 6 falls over 900 client-days
+        assertTrue(html.contains("<th scope=\"row\">Falls</th><td class=\"n\">6</td><td class=\"n\">6.67</td>"), html);
+        assertTrue(html.contains("<dd>-12.5<small>from 130.5 to 118.0 hours</small>"), html);
+        assertTrue(html.contains("walked to the shops with [a carer]"));
     }
 
     @Test
@@ -68,14 +73,14 @@ class SummaryHtmlTest {
             assertTrue(trend.contains(">" + p + "</text>"), p);
         }
         assertTrue(trend.contains("benchmark 58"));
-        assertTrue(trend.contains("2026-Q2: suppressed (fewer than 10 respondents)"));
+        assertTrue(trend.contains("2026-Q2: suppressed (fewer than 10 people)"));
         assertTrue(trend.contains("2026-Q4: NPS 60.9, 95% interval 34.6 to 87.1"));
     }
 
     @Test
     void suppressedFiguresAreWordsNotNumbers() {
         String html = SummaryHtml.render(Samples.report(Samples.few("2026-Q4")));
-        assertTrue(html.contains("<span class=\"suppressed\">suppressed (fewer than 10 respondents)</span>"));
+        assertTrue(html.contains("<span class=\"suppressed\">suppressed (fewer than 10 people)</span>"));
         // the NPS (80.0), the rate (62.5%) and the average (5.8) resting on 5 respondents, in the text
         // a reader sees (attributes hold chart coordinates)
         String text = html.replaceAll("<[^>]*>", " ");
@@ -84,7 +89,7 @@ class SummaryHtmlTest {
         }
         // nor as a bar: the distribution has no bar where every cell is suppressed
         assertFalse(html.contains("<rect"));
-        assertTrue(html.contains("Marked “suppr.”: rated 1: suppressed (fewer than 10 respondents);"));
+        assertTrue(html.contains("Marked “suppr.”: rated 1: suppressed (fewer than 10 people);"));
     }
 
     @Test
@@ -108,8 +113,8 @@ class SummaryHtmlTest {
     @Test
     void escapesNastyLabels() throws Exception {
         String nasty = "<script>alert('x')</script> & \"co\"";
-        Report r = new Report("Report <b>&amp;</b>", List.of(Samples.twoTeams("2026-Q4")), Map.of(Samples.Q, nasty),
-                Map.of("t-north", "</svg><img src=x onerror=alert(1)>"));
+        CommissionerSummary r = Samples.report("Report <b>&amp;</b>", Map.of(Samples.Q, nasty),
+                Map.of("t-north", "</svg><img src=x onerror=alert(1)>"), Samples.twoTeams("2026-Q4"));
         String html = SummaryHtml.render(r);
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("<img"));

@@ -224,13 +224,21 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Input as declared (EventBridge passes it through untouched), else the "Scheduled Event". */
+    /**
+     * Input as declared (an EventBridge rule passes it through untouched; EventBridge Scheduler first
+     * replaces its context attributes such as {@code <aws.scheduler.scheduled-time>}), else the
+     * "Scheduled Event".
+     */
     private String payload(Entry e, Instant time) {
         EventSource.Schedule s = e.job.schedule();
-        if (s.input() != null) {
-            return s.input();
-        }
         boolean rule = e.job.kind() == Kind.RULE;
+        if (s.input() != null) {
+            return rule ? s.input() : s.input()
+                    .replace("<aws.scheduler.schedule-arn>", scheduleArn(s))
+                    .replace("<aws.scheduler.scheduled-time>", time.truncatedTo(ChronoUnit.SECONDS).toString())
+                    .replace("<aws.scheduler.execution-id>", UUID.randomUUID().toString().replace("-", "").substring(0, 16))
+                    .replace("<aws.scheduler.attempt-number>", "1");
+        }
         ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());
@@ -241,9 +249,13 @@ public final class Scheduler implements AutoCloseable {
         event.put("region", options.region());
         event.putArray("resources").add(rule
                 ? "arn:aws:events:" + options.region() + ":" + options.account() + ":rule/" + s.name()
-                : "arn:aws:scheduler:" + options.region() + ":" + options.account() + ":schedule/default/" + s.name());
+                : scheduleArn(s));
         event.putObject("detail");
         return Json.write(event);
+    }
+
+    private String scheduleArn(EventSource.Schedule s) {
+        return "arn:aws:scheduler:" + options.region() + ":" + options.account() + ":schedule/default/" + s.name();
     }
 
     @Override

@@ -22,7 +22,8 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             "AWS::ApiGatewayV2::Deployment", "routes are live as soon as the local cloud starts",
             "AWS::IAM::Role", "no IAM locally: every function has full access to the local engines",
             "AWS::IAM::Policy", "no IAM locally",
-            "AWS::Logs::LogGroup", "logs go to the console");
+            "AWS::Logs::LogGroup", "logs go to the console",
+            "AWS::S3::BucketPolicy", "S3Proxy checks signatures, not bucket policies");
 
     private static final Set<String> FUNCTION_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("CodeUri", "Description",
             "Policies", "Runtime", "Architectures", "MemorySize", "Timeout", "Role", "Tags", "Layers",

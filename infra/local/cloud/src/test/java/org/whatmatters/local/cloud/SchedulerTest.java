@@ -160,6 +160,20 @@ class SchedulerTest {
     }
 
     @Test
+    void schedulerInputHasItsContextAttributesFilledInButARuleInputIsNot() throws Exception {
+        String input = "{\"run\":\"monthly\",\"at\":\"<aws.scheduler.scheduled-time>\",\"arn\":\"<aws.scheduler.schedule-arn>\"}";
+        start(new Scheduler.Job("CleanupFunction", new EventSource.Schedule("Nightly", "rate(5 minutes)", input, true,
+                null, true), Scheduler.Kind.SCHEDULER)).runNow("CleanupFunction", "Nightly");
+        JsonNode sent = Json.MAPPER.readTree(payloads.poll());
+        assertEquals("monthly", sent.get("run").asText());
+        assertEquals(START.toString(), sent.get("at").asText());
+        assertEquals("arn:aws:scheduler:eu-west-2:000000000000:schedule/default/Nightly", sent.get("arn").asText());
+
+        start(job("rate(5 minutes)", input, true, null)).runNow("CleanupFunction", "Nightly");
+        assertEquals(input, payloads.poll(), "an EventBridge rule passes its Input through untouched");
+    }
+
+    @Test
     void aFailedScheduledInvocationIsRetriedTwice() throws Exception {
         failuresLeft.set(2);
         start(job("rate(1 minute)", null, true, null));

@@ -1,0 +1,24 @@
+package org.whatmatters.functions.summaries;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.whatmatters.config.Env;
+import org.whatmatters.summaries.publish.SummaryCompiler;
+import org.whatmatters.wiring.StorageModule;
+
+/** Wiring for the scheduled compile function. */
+@Singleton
+@Component(modules = StorageModule.class)
+interface CompileComponent {
+
+    SummaryCompiler compiler();
+
+    Clock clock();
+
+    @Component.Factory
+    interface Factory {
+        CompileComponent create(@BindsInstance Env env, @BindsInstance Clock clock);
+    }
+}

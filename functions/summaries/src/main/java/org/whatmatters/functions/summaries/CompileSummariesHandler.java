@@ -1,0 +1,66 @@
+package org.whatmatters.functions.summaries;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.whatmatters.config.Env;
+import org.whatmatters.domain.SummaryEntry;
+
+/**
+ * The scheduled compile. EventBridge Scheduler sends {@code {"run": "monthly" | "period-end",
+ * "scheduledTime": "<aws.scheduler.scheduled-time>"}}; the day compiled for is the scheduled
+ * time's date in the provider's zone (so a retried or late run compiles the same thing), or
+ * today when the event has no time.
+ */
+public final class CompileSummariesHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final CompileComponent c;
+
+    /** Lambda's entry point. */
+    public CompileSummariesHandler() {
+        this(Env.system());
+    }
+
+    public CompileSummariesHandler(Env env) {
+        this(env, Clock.system(env.zone()));
+    }
+
+    public CompileSummariesHandler(Env env, Clock clock) {
+        this.c = DaggerCompileComponent.factory().create(env, clock);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        String run = String.valueOf(event.getOrDefault("run", ""));
+        LocalDate today = LocalDate.ofInstant(time(event), c.clock().getZone());
+        List<SummaryEntry> compiled = switch (run) {
+            case "monthly" -> c.compiler().monthly(today, "schedule:monthly");
+            case "period-end" -> c.compiler().periodEnds(today, "schedule:period-end");
+            default -> throw new IllegalArgumentException("run must be monthly or period-end, not '" + run + "'");
+        };
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("run", run);
+        out.put("day", today.toString());
+        out.put("compiled", compiled.stream().map(SummaryEntry::summaryId).toList());
+        return out;
+    }
+
+    /** scheduledTime (Scheduler), else time (an EventBridge rule's event), else now. */
+    private Instant time(Map<String, Object> event) {
+        Object at = event.containsKey("scheduledTime") ? event.get("scheduledTime") : event.get("time");
+        if (at == null) {
+            return c.clock().instant();
+        }
+        try {
+            return Instant.parse(String.valueOf(at));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("scheduledTime must be an ISO-8601 instant, not '" + at + "'", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.whatmatters.functions.summaries;
+
+import java.time.Clock;
+import java.util.Map;
+import org.whatmatters.config.Env;
+import org.whatmatters.lambda.ApiRequest;
+import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.records.ListQuery;
+import org.whatmatters.summaries.publish.LinkRequest;
+import org.whatmatters.summaries.publish.LinkView;
+
+/** The summaries API: list summaries, signed download links and their audit trail, compile on request, dashboards. */
+public final class SummariesApiHandler extends HttpApiHandler {
+
+    /** Lambda's entry point. */
+    public SummariesApiHandler() {
+        this(Env.system());
+    }
+
+    /** The local cloud's entry point: the template's environment for this function. */
+    public SummariesApiHandler(Env env) {
+        this(env, Clock.system(env.zone()));
+    }
+
+    public SummariesApiHandler(Env env, Clock clock) {
+        this(DaggerSummariesComponent.factory().create(env, clock));
+    }
+
+    private SummariesApiHandler(SummariesComponent c) {
+        super(Map.of(
+                "GET /summaries", r -> ApiResponse.ok(c.summaries().list(r.caller(), listQuery(r))),
+                "POST /summaries/{summaryId}/links", r -> {
+                    LinkView link = c.summaries().link(r.caller(), r.path("summaryId"),
+                            r.body() == null || r.body().isBlank() ? LinkRequest.DEFAULTS : r.body(LinkRequest.class));
+                    // The URL is a bearer credential: no cache keeps it, nor the idempotency store.
+                    return new ApiResponse(201, Map.of("content-type", "application/json", "cache-control", "no-store"),
+                            org.whatmatters.json.Json.write(link));
+                },
+                "GET /summary-links", r -> ApiResponse.ok(c.summaries().audit(r.caller(), r.query("summaryId"),
+                        listQuery(r))),
+                "POST /survey-periods/{periodId}/summary",
+                r -> ApiResponse.ok(c.summaries().compile(r.caller(), r.path("periodId"))),
+                "GET /teams/{teamId}/dashboard", r -> new ApiResponse(200, Map.of("content-type", "application/json"),
+                        c.summaries().dashboard(r.caller(), r.path("teamId"), r.query("month")))),
+                c.idempotency());
+    }
+
+    private static ListQuery listQuery(ApiRequest r) {
+        return new ListQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"));
+    }
+}

@@ -1,0 +1,25 @@
+package org.whatmatters.functions.summaries;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.whatmatters.config.Env;
+import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.summaries.publish.SummaryService;
+import org.whatmatters.wiring.StorageModule;
+
+/** Wiring for the summaries API function: clients are built once, when the function instance starts. */
+@Singleton
+@Component(modules = StorageModule.class)
+interface SummariesComponent {
+
+    SummaryService summaries();
+
+    IdempotencyStore idempotency();
+
+    @Component.Factory
+    interface Factory {
+        SummariesComponent create(@BindsInstance Env env, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,190 @@
+package org.whatmatters.summaries.publish;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.auth.Role;
+import org.whatmatters.config.Env;
+import org.whatmatters.data.ItemPage;
+import org.whatmatters.data.LinkAuditStore;
+import org.whatmatters.data.SummaryStore;
+import org.whatmatters.data.SurveyPeriodStore;
+import org.whatmatters.data.TeamStore;
+import org.whatmatters.domain.LinkIssued;
+import org.whatmatters.domain.SummaryEntry;
+import org.whatmatters.domain.SummaryFile;
+import org.whatmatters.domain.SummaryKind;
+import org.whatmatters.domain.SurveyPeriod;
+import org.whatmatters.problem.ProblemException;
+import org.whatmatters.problem.Violations;
+import org.whatmatters.records.ListQuery;
+import org.whatmatters.setup.Checks;
+
+/**
+ * Listing summaries, handing out signed download links (each recorded in the audit trail first),
+ * the audit trail itself, compiling a period on request and a team's dashboard. A summary the caller
+ * may not see is "not found", whether or not it exists.
+ */
+@Singleton
+public final class SummaryService {
+
+    private static final Set<String> FORMATS = Set.of("json", "csv", "html");
+
+    private final SummaryStore catalogue;
+    private final LinkAuditStore audit;
+    private final SummaryBucket bucket;
+    private final SummaryCompiler compiler;
+    private final SurveyPeriodStore periods;
+    private final TeamStore teams;
+    private final LinkLifetimes lifetimes;
+    private final Clock clock;
+
+    @Inject
+    public SummaryService(SummaryStore catalogue, LinkAuditStore audit, SummaryBucket bucket, SummaryCompiler compiler,
+                          SurveyPeriodStore periods, TeamStore teams, Env env, Clock clock) {
+        this.catalogue = catalogue;
+        this.audit = audit;
+        this.bucket = bucket;
+        this.compiler = compiler;
+        this.periods = periods;
+        this.teams = teams;
+        this.lifetimes = LinkLifetimes.of(env);
+        this.clock = clock;
+    }
+
+    /** A commissioner lists their organisation's summaries; a provider admin every summary and dashboard. */
+    public SummaryList list(Caller caller, ListQuery query) {
+        ClientAccess.requireSomeRole(caller);
+        Violations v = new Violations();
+        ListQuery.Days days = query.days(v);
+        int limit = query.size(v);
+        v.throwIfAny();
+        boolean admin = caller.is(Role.PROVIDER_ADMIN);
+        ItemPage<SummaryEntry> page;
+        if (admin) {
+            page = catalogue.all(days.from(), days.to(), limit, query.cursor());
+        } else if (caller.is(Role.COMMISSIONER)) {
+            page = caller.commissionerId() == null ? new ItemPage<>(List.of(), null)
+                    : catalogue.ofCommissioner(caller.commissionerId(), days.from(), days.to(), limit, query.cursor());
+        } else {
+            throw ProblemException.forbidden("Only provider admins and commissioners list summaries");
+        }
+        return new SummaryList(page.items().stream().map(e -> SummaryView.of(e, admin)).toList(), page.nextCursor());
+    }
+
+    /** A signed GET for one form of a summary the caller may see; recorded before it is handed out. */
+    public LinkView link(Caller caller, String summaryId, LinkRequest request) {
+        ClientAccess.requireSomeRole(caller);
+        SummaryEntry entry = visible(caller, summaryId);
+        Violations v = new Violations();
+        String format = request.format() == null ? "html" : request.format();
+        if (!FORMATS.contains(format)) {
+            v.add("format", "must be one of json, csv, html");
+        }
+        Duration lifetime = lifetimes.standard();
+        if (request.lifetimeSeconds() != null) {
+            long asked = request.lifetimeSeconds();
+            if (asked < 1 || asked > lifetimes.max().toSeconds()) {
+                v.add("lifetimeSeconds", "must be from 1 to " + lifetimes.max().toSeconds() + " seconds");
+            } else {
+                lifetime = Duration.ofSeconds(asked);
+            }
+        }
+        v.throwIfAny();
+        SummaryFile file = entry.file(format);
+        if (file == null) {
+            throw ProblemException.notFound("Summary " + summaryId + " as " + format);
+        }
+        Instant now = clock.instant();
+        LinkIssued issued = new LinkIssued("ln-" + UUID.randomUUID(), summaryId, format, caller.sub(),
+                caller.is(Role.PROVIDER_ADMIN) ? Role.PROVIDER_ADMIN.toString() : Role.COMMISSIONER.toString(),
+                caller.is(Role.PROVIDER_ADMIN) ? caller.providerId() : caller.commissionerId(), now, now.plus(lifetime));
+        audit.record(issued);
+        String url = bucket.presign(file, lifetime, summaryId + "." + format).toString();
+        return new LinkView(issued.linkId(), summaryId, format, url, now, issued.expiresAt(), (int) lifetime.toSeconds());
+    }
+
+    /** The links issued, newest first, of one summary when {@code summaryId} is given: provider admins only. */
+    public LinkAuditList audit(Caller caller, String summaryId, ListQuery query) {
+        ClientAccess.requireSomeRole(caller);
+        if (!caller.is(Role.PROVIDER_ADMIN)) {
+            throw ProblemException.forbidden("Only provider admins read the link audit trail");
+        }
+        Violations v = new Violations();
+        ListQuery.Instants range = query.instants(v, clock.getZone());
+        int limit = query.size(v);
+        if (summaryId != null && !Checks.validId(summaryId)) {
+            v.add("summaryId", "is not a summary id");
+        }
+        v.throwIfAny();
+        ItemPage<LinkIssued> page = audit.page(summaryId, range.from(), range.to(), limit, query.cursor());
+        return new LinkAuditList(page.items(), page.nextCursor());
+    }
+
+    /** Compiles a survey period's summary now, with the data up to today: provider admins only. */
+    public SummaryView compile(Caller caller, String periodId) {
+        ClientAccess.requireSomeRole(caller);
+        if (!caller.is(Role.PROVIDER_ADMIN)) {
+            throw ProblemException.forbidden("Only provider admins compile summaries on request");
+        }
+        SurveyPeriod period = (Checks.validId(periodId) ? periods.find(periodId) : java.util.Optional.<SurveyPeriod>empty())
+                .orElseThrow(() -> ProblemException.notFound("Survey period " + periodId));
+        LocalDate today = LocalDate.now(clock);
+        if (today.isBefore(period.opensOn())) {
+            throw ProblemException.conflict("Survey period " + periodId + " opens on " + period.opensOn()
+                    + "; there is nothing to summarise yet");
+        }
+        return SummaryView.of(compiler.commissionerSummary(period, today, caller.sub()), true);
+    }
+
+    /**
+     * A team's dashboard (the JSON document) for a month, the latest if none is named: workers of the
+     * team and provider admins.
+     */
+    public String dashboard(Caller caller, String teamId, String month) {
+        ClientAccess.requireSomeRole(caller);
+        boolean allowed = caller.is(Role.PROVIDER_ADMIN)
+                || caller.is(Role.WORKER) && caller.team().filter(teamId::equals).isPresent();
+        if (!allowed || !Checks.validId(teamId) || teams.find(teamId).isEmpty()) {
+            throw ProblemException.notFound("Team " + teamId);
+        }
+        SummaryEntry entry;
+        if (month == null) {
+            entry = catalogue.ofTeam(teamId, LocalDate.of(0, 1, 1), LocalDate.of(9999, 12, 31), 1, null).items().stream()
+                    .findFirst().orElseThrow(() -> ProblemException.notFound("A dashboard of team " + teamId));
+        } else {
+            YearMonth m;
+            try {
+                m = YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalidField("month", "must be a month such as 2026-11");
+            }
+            entry = catalogue.find(SummaryCompiler.dashboardId(teamId, m))
+                    .orElseThrow(() -> ProblemException.notFound("The dashboard of team " + teamId + " for " + m));
+        }
+        return new String(bucket.get(entry.file("json").key()), StandardCharsets.UTF_8);
+    }
+
+    /** A summary the caller may see: a commissioner their organisation's, a provider admin any. */
+    private SummaryEntry visible(Caller caller, String summaryId) {
+        SummaryEntry entry = Checks.validId(summaryId) ? catalogue.find(summaryId).orElse(null) : null;
+        boolean sees = entry != null && (caller.is(Role.PROVIDER_ADMIN)
+                || caller.is(Role.COMMISSIONER) && entry.kind() == SummaryKind.COMMISSIONER_SUMMARY
+                && caller.commissionerId() != null && caller.commissionerId().equals(entry.commissionerId()));
+        if (!sees) {
+            throw ProblemException.notFound("Summary " + summaryId);
+        }
+        return entry;
+    }
+}
