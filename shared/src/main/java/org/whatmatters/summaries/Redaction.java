@@ -25,6 +25,8 @@ public final class Redaction {
 
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{6,}\\d");
+    /** A date a story may well give ("2026-03-14", "14-03-2026"): shaped like a phone number, but not one. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}-\\d{1,2}-\\d{4}");
 
     private final Map<String, String> words = new LinkedHashMap<>();
     private Pattern pattern;
@@ -54,7 +56,8 @@ public final class Redaction {
             return null;
         }
         String out = EMAIL.matcher(text).replaceAll(CONTACT);
-        out = PHONE.matcher(out).replaceAll(CONTACT);
+        out = PHONE.matcher(out).replaceAll(m -> DATE.matcher(m.group()).matches()
+                ? Matcher.quoteReplacement(m.group()) : CONTACT);
         if (words.isEmpty()) {
             return out;
         }

@@ -104,6 +104,12 @@ final class TwoWay {
         if (overall.cells().stream().noneMatch(c -> c.count().shown()) && !overall.total().shown()) {
             return new Result<>(overall, rows);
         }
+        // No team row shows anything: there is nothing to subtract from the overall row, which its own
+        // single-table protection already covers.
+        if (rows.stream().allMatch(r -> (!r.total().shown() || r.total().value() == 0)
+                && r.cells().stream().noneMatch(c -> c.count().shown() && c.count().value() > 0))) {
+            return new Result<>(overall, rows);
+        }
         TwoWay t = new TwoWay(overallValues, overall, rowValues, rows, whollyHidden);
         t.run();
         List<CountTable<K>> out = new ArrayList<>();

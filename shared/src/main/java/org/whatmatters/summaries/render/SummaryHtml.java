@@ -139,6 +139,12 @@ public final class SummaryHtml {
         for (RatingSummary q : sorted(now.overall().ratings())) {
             String label = r.question(q.questionId());
             String title = "How many gave each rating: " + label;
+            if (q.distribution().cells().stream().noneMatch(c -> c.count().shown())) {
+                // A chart of nothing but "suppr." marks says less than one sentence.
+                s.append("<p>").append(html(label + ": average " + shown(q.average(), v -> Text.number(v) + "/" + q.outOf())
+                        + ". How many gave each rating is suppressed: too few answers to show it safely.")).append("</p>");
+                continue;
+            }
             s.append("<figure>").append(Svg.distribution("dist-" + i++, title, q.distribution()))
                     .append("<figcaption>").append(html(title + ". Average "
                             + shown(q.average(), v -> Text.number(v) + "/" + q.outOf()) + "; answers "

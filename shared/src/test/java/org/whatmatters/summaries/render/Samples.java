@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.whatmatters.summaries.PeriodSummary;
 import org.whatmatters.summaries.SampleCounters;
+import org.whatmatters.aggregates.Counter;
+import org.whatmatters.setup.SizeAdvice;
+import org.whatmatters.summaries.TeamActivity;
+import org.whatmatters.summaries.TeamDashboard;
 
 /** Period summaries compiled from counters as the feedback writers keep them. */
 final class Samples {
@@ -79,5 +83,33 @@ final class Samples {
 
     private static List<Label> labels(Map<String, String> m) {
         return new TreeMap<>(m).entrySet().stream().map(e -> new Label(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * A team dashboard for 2026-03: activity from {@link SampleCounters#activity} plus 18,000 paid
+     * shift minutes (Magic Number 0.8), a trend whose older months have no shifts, two clients (one
+     * with a single visit, so no index), and the team's feedback in two periods (shown, then few).
+     */
+    static TeamDashboard dashboard(String teamName, int teamSize) {
+        Map<String, Long> counters = new HashMap<>(SampleCounters.activity());
+        counters.put(Counter.SHIFT_MINUTES, 18_000L);
+        TeamActivity activity = TeamActivity.compile(List.of(counters), 900);
+        List<TeamDashboard.MonthPoint> trend = new ArrayList<>();
+        for (int m = 1; m <= 2; m++) {
+            trend.add(new TeamDashboard.MonthPoint(YearMonth.of(2026, m), 0, 0, 0, null, null, null));
+        }
+        trend.add(new TeamDashboard.MonthPoint(YearMonth.of(2026, 3), activity.visits(), activity.careMinutes(),
+                activity.shiftMinutes(), activity.magicNumber(), activity.continuity().meanWorkers(),
+                activity.continuity().meanIndex()));
+        List<TeamDashboard.ClientRow> clients = List.of(new TeamDashboard.ClientRow("c-1", "Rosa Bennett", 20, 2, 0.58),
+                new TeamDashboard.ClientRow("c-2", "Arthur Hale", 1, 1, null));
+        List<TeamDashboard.TeamPeriod> feedback = List.of(
+                new TeamDashboard.TeamPeriod("ct-sample", "2026-Q1", "Spring 2026", LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 3, 31), twoTeams("2026-Q1").teams().getFirst().figures()),
+                new TeamDashboard.TeamPeriod("ct-sample", "2026-Q2", "Summer 2026", LocalDate.of(2026, 3, 15),
+                        LocalDate.of(2026, 6, 30), few("2026-Q2").teams().getFirst().figures()));
+        return new TeamDashboard(TeamDashboard.KIND, TeamDashboard.SCHEMA_VERSION, "td-t-north-2026-03", "t-north",
+                teamName, YearMonth.of(2026, 3), LocalDate.of(2026, 3, 31), true, teamSize,
+                SizeAdvice.of(teamSize).orElse(null), activity, trend, clients, feedback);
     }
 }

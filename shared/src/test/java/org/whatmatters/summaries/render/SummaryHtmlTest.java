@@ -87,9 +87,10 @@ class SummaryHtmlTest {
         for (String hidden : List.of("80.0", "62.5", "5.8")) {
             assertFalse(text.contains(hidden), hidden);
         }
-        // nor as a bar: the distribution has no bar where every cell is suppressed
+        // nor as a bar: a distribution with every cell suppressed is a sentence, not an empty chart
         assertFalse(html.contains("<rect"));
-        assertTrue(html.contains("Marked “suppr.”: rated 1: suppressed (fewer than 10 people);"));
+        assertTrue(html.contains("<p>Positive impact on life: average suppressed (fewer than 10 people). How many gave "
+                + "each rating is suppressed: too few answers to show it safely.</p>"), html);
     }
 
     @Test

@@ -155,6 +155,9 @@ public final class LocalCloud implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>(localEnvironment());
             env.put("TABLE_NAME", tables.get("DataTable"));
             env.put("AWS_REGION", o.region());
+            if (buckets.containsKey("SummariesBucket")) {
+                env.put("SUMMARIES_BUCKET", buckets.get("SummariesBucket"));
+            }
             seeded = DemoData.seed(Env.of(env), Clock.systemUTC());
         }
         phase("demo data");

@@ -95,6 +95,9 @@ public final class DemoData {
         clients(data, today, clock.instant());
         InParallel.all(() -> DemoVisits.seed(data, contracts, clock, zone), () -> DemoRecords.seed(now, clock, zone),
                 () -> DemoFeedback.seed(env, data, contracts.getFirst(), clock, zone));
+        if (env.get("SUMMARIES_BUCKET").isPresent()) {
+            DemoSummaries.seed(now.summaries(), data, today);
+        }
         return true;
     }
 

@@ -20,14 +20,14 @@ final class DemoRecords {
     }
 
     private static final List<Story> STORIES = List.of(
-            new Story("Back at the Thursday lunch club", "After months at home we went together by bus; by the "
-                    + "third week the driver knew to wait.", List.of(OutcomeDomain.RELATIONSHIPS_COMMUNITY,
+            new Story("Back at the Thursday lunch club", "After months at home {person} and {carer} went together "
+                    + "by bus; by the third week the driver knew to wait.", List.of(OutcomeDomain.RELATIONSHIPS_COMMUNITY,
                     OutcomeDomain.INDEPENDENCE), SharingConsent.COMMISSIONER_ANONYMISED),
             new Story("Bathing on her own terms", "We changed the morning visit to the evening, when she likes a "
                     + "bath; she now chooses the day and the oils.", List.of(OutcomeDomain.DIGNITY),
                     SharingConsent.FAMILY),
-            new Story("Making tea again", "With a kettle tipper and practice, tea for visitors is back; it matters "
-                    + "because being a host matters.", List.of(OutcomeDomain.INDEPENDENCE, OutcomeDomain.WELLBEING),
+            new Story("Making tea again", "With a kettle tipper and practice, {person} makes tea for visitors "
+                    + "again; it matters because being a host matters.", List.of(OutcomeDomain.INDEPENDENCE, OutcomeDomain.WELLBEING),
                     SharingConsent.COMMISSIONER_ANONYMISED),
             new Story("Same faces every week", "Two regular carers now; no more explaining the routine to strangers.",
                     List.of(OutcomeDomain.CONTINUITY, OutcomeDomain.TRUST), SharingConsent.FAMILY),
@@ -47,7 +47,12 @@ final class DemoRecords {
                 boolean byFamily = k == 1 && i % 3 == 0;
                 var caller = byFamily ? DemoData.caller(p.family().getFirst(), "family", null)
                         : DemoData.caller(p.workers().get(k), "worker", p.teamId());
-                services.stories().record(caller, p.clientId(), new RecordStory(s.title(), s.text(),
+                // Names in the text, as people write them: a commissioner must only ever see them redacted.
+                String carerId = p.workers().get(k);
+                String text = s.text().replace("{person}", p.name().split(" ")[0])
+                        .replace("{carer}", DemoData.MEMBERS.stream().filter(m -> m.workerId().equals(carerId))
+                                .findFirst().orElseThrow().displayName());
+                services.stories().record(caller, p.clientId(), new RecordStory(s.title(), text,
                         today.minusDays(3 + 9L * k + i), s.domains(), List.of("Out of the house twice a week"),
                         s.consent()));
             }

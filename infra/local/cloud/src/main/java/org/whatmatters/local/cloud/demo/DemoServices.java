@@ -10,11 +10,12 @@ import org.whatmatters.feedback.FeedbackService;
 import org.whatmatters.records.HealthEventService;
 import org.whatmatters.records.ShiftService;
 import org.whatmatters.stories.StoryService;
-import org.whatmatters.wiring.AwsModule;
+import org.whatmatters.summaries.publish.SummaryCompiler;
+import org.whatmatters.wiring.StorageModule;
 
 /** The domain services wired as the functions wire them, so demo records take the same path (and counters). */
 @Singleton
-@Component(modules = AwsModule.class)
+@Component(modules = StorageModule.class)
 interface DemoServices {
 
     DataTable data();
@@ -26,6 +27,8 @@ interface DemoServices {
     ShiftService shifts();
 
     FeedbackService feedback();
+
+    SummaryCompiler summaries();
 
     static DemoServices at(Env env, Clock clock) {
         return DaggerDemoServices.factory().create(env, clock);
