@@ -2,6 +2,8 @@ package org.whatmatters.summaries.publish;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -104,13 +106,15 @@ public final class SummaryCompiler {
     }
 
     /**
-     * The monthly run, on the first days of a month: every team's dashboard for the month before,
-     * and every survey period that overlaps it, as it stood at that month's end.
+     * The monthly run, on the first of a month: every team's dashboard for the month before, and
+     * every survey period that overlaps it, with the data up to yesterday (that month's last day when
+     * the run is on time; a late run does not take a period's summary back to an older day).
      */
     public List<SummaryEntry> monthly(LocalDate today, String by) {
         YearMonth month = YearMonth.from(today).minusMonths(1);
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
+        LocalDate yesterday = today.minusDays(1);
         List<SummaryEntry> out = new ArrayList<>();
         for (Team t : teams.all()) {
             out.add(teamDashboard(t, month, last, by));
@@ -118,7 +122,7 @@ public final class SummaryCompiler {
         for (Contract c : contracts.all()) {
             for (SurveyPeriod p : periods.ofContract(c.contractId())) {
                 if (p.overlaps(first, last)) {
-                    out.add(commissionerSummary(c, p, last, by));
+                    out.add(commissionerSummary(c, p, yesterday, by));
                 }
             }
         }
@@ -227,7 +231,7 @@ public final class SummaryCompiler {
         clients.ofTeam(teamId).forEach(cl -> names.put(cl.clientId(), cl.displayName()));
         List<TeamDashboard.ClientRow> rows = new ArrayList<>();
         Continuity.perClient(counters).forEach((clientId, cc) -> rows.add(new TeamDashboard.ClientRow(clientId,
-                names.getOrDefault(clientId, clientId), cc.visits(), cc.workers(), cc.index())));
+                names.getOrDefault(clientId, clientId), cc.visits(), cc.workers(), twoDecimals(cc.index()))));
         List<TeamDashboard.TeamPeriod> feedback = new ArrayList<>();
         for (Contract c : contracts.all()) {
             if (!c.teamIds().contains(teamId)) {
@@ -280,6 +284,11 @@ public final class SummaryCompiler {
         for (TeamMember m : teams.members(teamId)) {
             redaction.person(m.workerId(), m.displayName(), Redaction.CARER);
         }
+    }
+
+    /** Half-up to two decimals, as the team's mean index: the raw ratio (0.6444444444444445) is no figure to publish. */
+    private static Double twoDecimals(Double v) {
+        return v == null ? null : BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static String json(Object document) {

@@ -66,6 +66,9 @@ public final class Invoke {
                     && !f.events(EventSource.Schedule.class).isEmpty()) {
                 return f.logicalId();
             }
+            if (f.events(EventSource.Schedule.class).stream().anyMatch(s -> sameInput(s.input(), event))) {
+                return f.logicalId();
+            }
         }
         String wsRoute = event.path("requestContext").path("routeKey").asText(null);
         for (WebSocketApiSpec api : stack.webSocketApis()) {
@@ -75,6 +78,34 @@ public final class Invoke {
         }
         throw new IllegalArgumentException("No function in the template takes this event (routeKey " + routeKey
                 + "); name one with --function");
+    }
+
+    /**
+     * A schedule's declared Input as it would arrive: the same fields, with the same values except
+     * where the Input has a Scheduler context attribute such as {@code <aws.scheduler.scheduled-time>}.
+     */
+    static boolean sameInput(String input, JsonNode event) {
+        if (input == null || !event.isObject()) {
+            return false;
+        }
+        JsonNode declared;
+        try {
+            declared = Json.MAPPER.readTree(input);
+        } catch (Exception e) {
+            return false;
+        }
+        if (!declared.isObject() || declared.size() != event.size()) {
+            return false;
+        }
+        for (var it = declared.fields(); it.hasNext(); ) {
+            var field = it.next();
+            JsonNode sent = event.get(field.getKey());
+            boolean attribute = field.getValue().asText("").contains("<aws.scheduler.");
+            if (sent == null || !attribute && !sent.equals(field.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String pretty(String json) {

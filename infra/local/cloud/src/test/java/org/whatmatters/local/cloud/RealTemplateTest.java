@@ -64,7 +64,7 @@ class RealTemplateTest {
     @Test
     void tablesAreCreatedAsTheTemplateDeclaresThem() {
         TableDescription t = cloud.dynamo().client().describeTable(d -> d.tableName(cloud.table("DataTable"))).table();
-        assertEquals(List.of("GSI1", "GSI2"), t.globalSecondaryIndexes().stream().map(g -> g.indexName()).sorted().toList());
+        assertEquals(List.of("GSI1", "GSI2", "GSI3"), t.globalSecondaryIndexes().stream().map(g -> g.indexName()).sorted().toList());
         assertEquals("NEW_AND_OLD_IMAGES", t.streamSpecification().streamViewTypeAsString());
         assertEquals("expiresAt", cloud.dynamo().client().describeTimeToLive(d -> d.tableName(cloud.table("DataTable")))
                 .timeToLiveDescription().attributeName());

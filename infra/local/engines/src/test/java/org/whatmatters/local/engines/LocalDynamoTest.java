@@ -42,9 +42,10 @@ class LocalDynamoTest {
         assertEquals(List.of("PK:HASH", "SK:RANGE"), keys(d.keySchema()));
         Map<String, GlobalSecondaryIndexDescription> gsis = d.globalSecondaryIndexes().stream()
                 .collect(Collectors.toMap(GlobalSecondaryIndexDescription::indexName, g -> g));
-        assertEquals(Set.of("GSI1", "GSI2"), gsis.keySet());
+        assertEquals(Set.of("GSI1", "GSI2", "GSI3"), gsis.keySet());
         assertEquals(List.of("GSI1PK:HASH", "GSI1SK:RANGE"), keys(gsis.get("GSI1").keySchema()));
         assertEquals(List.of("GSI2PK:HASH", "GSI2SK:RANGE"), keys(gsis.get("GSI2").keySchema()));
+        assertEquals(List.of("GSI3PK:HASH", "GSI3SK:RANGE"), keys(gsis.get("GSI3").keySchema()));
         assertEquals(ProjectionType.ALL, gsis.get("GSI1").projection().projectionType());
         assertEquals(ProjectionType.ALL, gsis.get("GSI2").projection().projectionType());
         assertTrue(d.streamSpecification().streamEnabled());

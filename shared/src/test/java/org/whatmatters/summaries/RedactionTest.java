@@ -1,0 +1,166 @@
+package org.whatmatters.summaries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.whatmatters.summaries.Redaction.CARER;
+import static org.whatmatters.summaries.Redaction.CONTACT;
+import static org.whatmatters.summaries.Redaction.FAMILY;
+import static org.whatmatters.summaries.Redaction.PERSON;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RedactionTest {
+
+    /** Rosa Martin (client), her daughter Maria Lopez, and carers Ben Okafor and Dev. */
+    private static Redaction people() {
+        return new Redaction()
+                .person("c-rosa", "Rosa Martin", PERSON)
+                .person("f-maria", "Maria Lopez", FAMILY)
+                .person("w-ben", "Ben Okafor", CARER)
+                .person("w-dev", "Dev", CARER);
+    }
+
+    @Test
+    void fullNamesBecomeOnePlaceholder() {
+        assertEquals("[the person] went out with [a carer] today.",
+                people().redact("Rosa Martin went out with Ben Okafor today."));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Rosa laughed.                    | [the person] laughed.",
+            "Mrs Martin laughed.              | Mrs [the person] laughed.",
+            "Maria rang; Lopez is her surname.| [a family member] rang; [a family member] is her surname.",
+            "Okafor drove.                    | [a carer] drove.",
+            "Dev drove.                       | [a carer] drove.",
+    })
+    void eachPartOfANameOnItsOwn(String text, String expected) {
+        assertEquals(expected, people().redact(text));
+    }
+
+    @Test
+    void idsAreRedactedLikeNames() {
+        assertEquals("Visit to [the person] by [a carer]; told [a family member].",
+                people().redact("Visit to c-rosa by w-ben; told f-maria."));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ROSA MARTIN smiled | [the person] smiled",
+            "rosa smiled        | [the person] smiled",
+            "rOsA smiled        | [the person] smiled",
+            "C-ROSA smiled      | [the person] smiled",
+            "ben and DEV        | [a carer] and [a carer]",
+    })
+    void caseDoesNotMatter(String text, String expected) {
+        assertEquals(expected, people().redact(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "A benchmark for the device.           | A benchmark for the device.",
+            "Benjamin and Devon are neighbours.    | Benjamin and Devon are neighbours.",
+            "Rosalind and Martina came, not Mariah.| Rosalind and Martina came, not Mariah.",
+            "Ben2 and 2Dev are not words.          | Ben2 and 2Dev are not words.",
+            "c-rosas is another id.                | c-rosas is another id.",
+            "(Ben) [Dev] Ben-Dev.                  | ([a carer]) [[a carer]] [a carer]-[a carer].",
+    })
+    void wholeWordsOnly(String text, String expected) {
+        assertEquals(expected, people().redact(text));
+    }
+
+    @Test
+    void possessivesKeepTheirEnding() {
+        assertEquals("[the person]'s garden and [a carer]’s car; [the person]'s daughter",
+                people().redact("Rosa's garden and Ben’s car; Rosa Martin's daughter"));
+    }
+
+    @Test
+    void firstAndLastNameApartAreNotDuplicated() {
+        Redaction r = people();
+        // separated by more than the single space of the full name: two matches, one placeholder
+        assertEquals("[the person] came.", r.redact("Rosa  Martin came."));
+        assertEquals("[the person] came.", r.redact("Rosa\nMartin came."));
+        assertEquals("[the person] and [a carer] came.", r.redact("Rosa Martin and Ben Okafor came."));
+        // different roles side by side stay apart
+        assertEquals("[the person] [a family member]", r.redact("Rosa Maria"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Write to maria.lopez@example.co.uk please.   | Write to [contact] please.",
+            "Or to ben+care@mail.example.com.             | Or to [contact].",
+            "Ring 07700 900123 after six.                 | Ring [contact] after six.",
+            "Ring 07700900123 after six.                  | Ring [contact] after six.",
+            "Ring +44 7700 900123 after six.              | Ring [contact] after six.",
+            "Ring 020 7946 0018 after six.                | Ring [contact] after six.",
+            "Ring 0161-496-0000 after six.                | Ring [contact] after six.",
+            "Ring 01632 960 001 after six.                | Ring [contact] after six.",
+    })
+    void contactDetailsBecomeContact(String text, String expected) {
+        assertEquals(expected, people().redact(text));
+    }
+
+    @Test
+    void contactsAreRedactedBeforeNames() {
+        assertEquals("Rosa's e-mail: [contact]".replace("Rosa's", "[the person]'s"),
+                people().redact("Rosa's e-mail: rosa.martin@example.com"));
+        assertEquals(CONTACT, new Redaction().redact("rosa@example.com"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "She walked 1200 steps in 45 minutes at 10:30.",
+            "She walked 1,200,000 steps.",
+            "On 2026-03-14 she went out.",
+            "On 14-03-2026 she went out.",
+            "On 14/03/2026 she went out.",
+    })
+    void ordinaryNumbersAndDatesStay(String text) {
+        assertEquals(text, people().redact(text));
+    }
+
+    @Test
+    void theFirstRoleGivenForANameWins() {
+        Redaction r = new Redaction()
+                .person("c-ben", "Ben Hale", PERSON)
+                .person("w-ben", "Ben Okafor", CARER);
+        assertEquals("[the person] and [a carer]", r.redact("Ben and Okafor"));
+        assertEquals("[the person] went out", r.redact("Ben Hale went out"));
+        // and the other way round
+        Redaction other = new Redaction()
+                .person("w-ben", "Ben Okafor", CARER)
+                .person("c-ben", "Ben Hale", PERSON);
+        assertEquals("[a carer] and [the person]", other.redact("Ben and Hale"));
+    }
+
+    @Test
+    void namesAddedLaterAreRedactedToo() {
+        Redaction r = people();
+        assertEquals("Zoe came.", r.redact("Zoe came."));
+        r.person("w-zoe", "Zoe", CARER);
+        assertEquals("[a carer] came.", r.redact("Zoe came."));
+    }
+
+    @Test
+    void oddNamesAreQuotedAndOneLetterPartsIgnored() {
+        Redaction r = new Redaction().person("c-x", "J. O'Brien (Jo)", PERSON).person("w-y", null, CARER);
+        // "J" alone is too short to redact without eating ordinary words
+        assertEquals("J said [the person] and [the person] came; [a carer] too.",
+                r.redact("J said O'Brien and Jo came; w-y too."));
+        assertEquals("[the person] came.", r.redact("J. O'Brien (Jo) came."));
+    }
+
+    @Test
+    void nullTextIsNull() {
+        assertNull(people().redact(null));
+        assertNull(new Redaction().redact(null));
+    }
+
+    @Test
+    void noPeopleOnlyContacts() {
+        assertEquals("Ask Rosa on [contact].", new Redaction().redact("Ask Rosa on 07700 900123."));
+    }
+}

@@ -1,0 +1,392 @@
+package org.whatmatters.summaries.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.whatmatters.domain.OutcomeDomain;
+import org.whatmatters.json.Json;
+import org.whatmatters.setup.SizeAdvice;
+import org.whatmatters.summaries.Cell;
+import org.whatmatters.summaries.ClientDays;
+import org.whatmatters.summaries.CommissionerSummary;
+import org.whatmatters.summaries.Continuity;
+import org.whatmatters.summaries.ContractActivity;
+import org.whatmatters.summaries.CountTable;
+import org.whatmatters.summaries.DomainCount;
+import org.whatmatters.summaries.FeedbackFigures;
+import org.whatmatters.summaries.Figure;
+import org.whatmatters.summaries.HealthFigure;
+import org.whatmatters.summaries.HealthRate;
+import org.whatmatters.summaries.Impact;
+import org.whatmatters.summaries.Label;
+import org.whatmatters.summaries.Nps;
+import org.whatmatters.summaries.PeriodSummary;
+import org.whatmatters.summaries.PlannedHoursFigure;
+import org.whatmatters.summaries.RatingSummary;
+import org.whatmatters.summaries.SampleCounters;
+import org.whatmatters.summaries.SharedStory;
+import org.whatmatters.summaries.TeamActivity;
+import org.whatmatters.summaries.TeamDashboard;
+import org.whatmatters.summaries.TeamFeedback;
+import org.whatmatters.summaries.TrendPoint;
+import org.whatmatters.testing.SchemaCheck;
+
+/**
+ * The JSON schemas in docs/schemas against the records they describe and against real output: every
+ * field of a published document is declared, with what it means and its unit, and nothing else is
+ * allowed in.
+ */
+class SummarySchemaTest {
+
+    private static final SchemaCheck SUMMARY = SchemaCheck.commissionerSummary();
+    private static final SchemaCheck DASHBOARD = SchemaCheck.teamDashboard();
+
+    private static JsonNode json(Object document) throws IOException {
+        return Json.MAPPER.readTree(Json.writePretty(document));
+    }
+
+    private static JsonNode summary() throws IOException {
+        return json(Samples.report(Samples.few("2026-Q2"), Samples.twoTeams("2026-Q3"), Samples.twoTeams("2026-Q4")));
+    }
+
+    // ---- the schemas themselves -----------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"commissioner-summary.v1.schema.json", "team-dashboard.v1.schema.json"})
+    void everyObjectIsClosedAndEveryPropertyDescribed(String file) {
+        SchemaCheck check = SchemaCheck.load(file);
+        JsonNode s = check.schema();
+        assertEquals("https://json-schema.org/draft/2020-12/schema", s.get("$schema").asText());
+        assertTrue(s.get("$id").asText().endsWith("/" + file), s.get("$id").asText());
+        assertFalse(s.get("title").asText().isBlank());
+        assertFalse(s.get("description").asText().isBlank());
+        List<String> objects = new ArrayList<>();
+        Set<String> refs = new TreeSet<>();
+        walk(s, "#", node -> {
+            JsonNode schema = node.getValue();
+            String at = node.getKey();
+            if (schema.has("$ref")) {
+                refs.add(schema.get("$ref").asText());
+                check.resolve(schema.get("$ref").asText());
+            }
+            if (schema.has("properties")) {
+                objects.add(at);
+                assertEquals("object", schema.path("type").asText(), at);
+                assertEquals(Boolean.FALSE, schema.path("additionalProperties").isBoolean()
+                        ? schema.get("additionalProperties").asBoolean() : null, at + " additionalProperties");
+                assertTrue(schema.path("required").isArray(), at + " required");
+                schema.get("required").forEach(r -> assertTrue(schema.get("properties").has(r.asText()), at + " " + r));
+                schema.get("properties").fields().forEachRemaining(p -> assertFalse(
+                        p.getValue().path("description").asText().isBlank(), at + "." + p.getKey() + " has no description"));
+            }
+            if ("object".equals(schema.path("type").asText())) {
+                assertTrue(schema.has("properties"), at + ": an object without declared properties");
+            }
+        });
+        assertTrue(objects.size() > 10, objects.toString());
+        // every definition is used, none is dangling
+        Set<String> defs = new TreeSet<>();
+        s.get("$defs").fieldNames().forEachRemaining(d -> defs.add("#/$defs/" + d));
+        assertEquals(defs, refs);
+        // the figure and why it may be withheld
+        assertEquals(List.of("few-respondents", "small-count", "secondary"),
+                texts(check.resolve("#/$defs/suppression").get("enum")));
+    }
+
+    /** Every subschema with its location. */
+    private static void walk(JsonNode schema, String at, Consumer<Map.Entry<String, JsonNode>> visit) {
+        if (!schema.isObject()) {
+            return;
+        }
+        visit.accept(Map.entry(at, schema));
+        for (String key : List.of("properties", "$defs")) {
+            if (schema.has(key)) {
+                schema.get(key).fields().forEachRemaining(e -> walk(e.getValue(), at + "/" + key + "/" + e.getKey(), visit));
+            }
+        }
+        if (schema.has("items")) {
+            walk(schema.get("items"), at + "/items", visit);
+        }
+        for (String key : List.of("oneOf", "anyOf", "allOf")) {
+            if (schema.has(key)) {
+                for (int i = 0; i < schema.get(key).size(); i++) {
+                    walk(schema.get(key).get(i), at + "/" + key + "/" + i, visit);
+                }
+            }
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> names(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    /**
+     * The schema object at {@code pointer} declares exactly the record's components, in order, and
+     * requires all but the ones that may be null (Json leaves nulls out).
+     */
+    private static void declares(SchemaCheck check, String pointer, Class<? extends Record> type, String... nullable) {
+        JsonNode s = pointer.isEmpty() ? check.schema() : check.resolve("#" + pointer);
+        List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        assertEquals(components, names(s.get("properties").fieldNames()), type.getSimpleName() + " at " + pointer);
+        List<String> required = new ArrayList<>(components);
+        required.removeAll(List.of(nullable));
+        assertEquals(required, texts(s.get("required")), type.getSimpleName() + " required at " + pointer);
+    }
+
+    @Test
+    void theCommissionerSummarySchemaDeclaresTheRecords() {
+        declares(SUMMARY, "", CommissionerSummary.class);
+        declares(SUMMARY, "/$defs/periodSummary", PeriodSummary.class);
+        declares(SUMMARY, "/$defs/feedbackFigures", FeedbackFigures.class);
+        declares(SUMMARY, "/$defs/ratingSummary", RatingSummary.class);
+        declares(SUMMARY, "/$defs/ratingDistribution", CountTable.class);
+        declares(SUMMARY, "/$defs/ratingDistribution/properties/cells/items", Cell.class);
+        declares(SUMMARY, "/$defs/teamCounts", CountTable.class);
+        declares(SUMMARY, "/$defs/teamCounts/properties/cells/items", Cell.class);
+        declares(SUMMARY, "/$defs/teamFeedback", TeamFeedback.class);
+        declares(SUMMARY, "/$defs/nps", Nps.class);
+        declares(SUMMARY, "/$defs/trendPoint", TrendPoint.class);
+        declares(SUMMARY, "/$defs/impact", Impact.class);
+        declares(SUMMARY, "/$defs/contractActivity", ContractActivity.class);
+        declares(SUMMARY, "/$defs/healthFigure", HealthFigure.class, "per1000ClientDays");
+        declares(SUMMARY, "/$defs/domainCount", Cell.class);
+        declares(SUMMARY, "/$defs/continuity", Continuity.class, "meanWorkers", "meanIndex");
+        declares(SUMMARY, "/$defs/plannedHoursFigure", PlannedHoursFigure.class);
+        declares(SUMMARY, "/$defs/sharedStory", SharedStory.class);
+        declares(SUMMARY, "/$defs/label", Label.class);
+        figures(SUMMARY);
+    }
+
+    @Test
+    void theTeamDashboardSchemaDeclaresTheRecords() {
+        declares(DASHBOARD, "", TeamDashboard.class, "sizeAdvice");
+        declares(DASHBOARD, "/$defs/sizeAdvice", SizeAdvice.class);
+        declares(DASHBOARD, "/$defs/teamActivity", TeamActivity.class, "magicNumber");
+        declares(DASHBOARD, "/$defs/healthRate", HealthRate.class, "per1000ClientDays");
+        declares(DASHBOARD, "/$defs/domainCount", DomainCount.class);
+        declares(DASHBOARD, "/$defs/continuity", Continuity.class, "meanWorkers", "meanIndex");
+        declares(DASHBOARD, "/$defs/monthPoint", TeamDashboard.MonthPoint.class, "magicNumber", "meanWorkers",
+                "meanIndex");
+        declares(DASHBOARD, "/$defs/clientRow", TeamDashboard.ClientRow.class, "index");
+        declares(DASHBOARD, "/$defs/teamPeriod", TeamDashboard.TeamPeriod.class);
+        declares(DASHBOARD, "/$defs/feedbackFigures", FeedbackFigures.class);
+        declares(DASHBOARD, "/$defs/ratingSummary", RatingSummary.class);
+        declares(DASHBOARD, "/$defs/nps", Nps.class);
+        figures(DASHBOARD);
+    }
+
+    /** Every figure is a value or a reason, the two parts of {@link Figure}, never both. */
+    private static void figures(SchemaCheck check) {
+        List<String> parts = Arrays.stream(Figure.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        assertEquals(List.of("value", "suppressed"), parts);
+        List<String> wrappers = new ArrayList<>();
+        check.schema().get("$defs").fields().forEachRemaining(d -> {
+            if (d.getValue().has("oneOf")) {
+                wrappers.add(d.getKey());
+                JsonNode oneOf = d.getValue().get("oneOf");
+                assertEquals(2, oneOf.size(), d.getKey());
+                assertEquals(List.of("value"), texts(oneOf.get(0).get("required")), d.getKey());
+                assertEquals("#/$defs/suppressedFigure", oneOf.get(1).get("$ref").asText(), d.getKey());
+            }
+        });
+        assertTrue(wrappers.containsAll(List.of("countFigure", "percentFigure", "ratingFigure", "npsFigure")), wrappers.toString());
+        assertEquals(List.of("suppressed"), texts(check.resolve("#/$defs/suppressedFigure").get("required")));
+    }
+
+    // ---- real output ----------------------------------------------------------------------------
+
+    @Test
+    void aRenderedCommissionerSummaryIsValid() throws IOException {
+        JsonNode doc = summary();
+        SUMMARY.assertValid(doc);
+        // the sample has shown and suppressed figures, a trend, a story
+        assertEquals("few-respondents", doc.at("/trend/0/overall/nps/suppressed").asText());
+        assertEquals(60.9, doc.at("/feedback/overall/nps/value/score").asDouble());
+        assertEquals(1, doc.at("/impact/stories").size());
+        SUMMARY.assertValid(json(Samples.report(Samples.few("2026-Q4"))));
+    }
+
+    @Test
+    void aSummaryWithNothingToDivideByIsValid() throws IOException {
+        // no client-days: no rates; no visits: no continuity means; no stories; few clients
+        CommissionerSummary r = Samples.report(Samples.twoTeams("2026-Q4"));
+        Impact bare = new Impact(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31),
+                ContractActivity.compile(List.of(SampleCounters.activity()), 0), PlannedHoursFigure.of(ClientDays.NONE),
+                List.of());
+        CommissionerSummary s = new CommissionerSummary(r.kind(), r.schemaVersion(), r.summaryId(), r.title(),
+                r.contractId(), r.commissionerName(), r.periodId(), r.periodLabel(), r.opensOn(), r.closesOn(),
+                r.dataThrough(), false, r.npsBenchmark(), r.feedback(), r.trend(), bare, r.teams(), r.questions());
+        JsonNode doc = json(s);
+        assertTrue(doc.at("/impact/activity/health/0/per1000ClientDays").isMissingNode());
+        assertEquals("few-respondents", doc.at("/impact/plannedHours/change/suppressed").asText());
+        SUMMARY.assertValid(doc);
+
+        Impact none = new Impact(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31),
+                ContractActivity.compile(List.of(), 0), PlannedHoursFigure.of(ClientDays.NONE), List.of());
+        JsonNode empty = json(new CommissionerSummary(r.kind(), r.schemaVersion(), r.summaryId(), r.title(),
+                r.contractId(), r.commissionerName(), r.periodId(), r.periodLabel(), r.opensOn(), r.closesOn(),
+                r.dataThrough(), false, r.npsBenchmark(), PeriodSummary.compile("2026-Q4", Map.of(), Map.of()),
+                List.of(new TrendPoint("2026-Q4", "2026-Q4", r.opensOn(), r.closesOn(),
+                        PeriodSummary.compile("2026-Q4", Map.of(), Map.of()).overall())), none, r.teams(), List.of()));
+        SUMMARY.assertValid(empty);
+    }
+
+    @Test
+    void aTeamDashboardIsValid() throws IOException {
+        JsonNode flagged = json(Samples.dashboard("Team A", 12));
+        DASHBOARD.assertValid(flagged);
+        assertEquals("split-advised", flagged.at("/sizeAdvice/flag").asText());
+        // the older trend months have no Magic Number, the second client no index
+        assertTrue(flagged.at("/trend/0/magicNumber").isMissingNode());
+        assertTrue(flagged.at("/clients/1/index").isMissingNode());
+        JsonNode small = json(Samples.dashboard("Team A", 7));
+        assertTrue(small.path("sizeAdvice").isMissingNode());
+        DASHBOARD.assertValid(small);
+    }
+
+    @Test
+    void aDashboardWithoutShiftsOrFeedbackIsValid() throws IOException {
+        TeamDashboard d = new TeamDashboard(TeamDashboard.KIND, TeamDashboard.SCHEMA_VERSION, "td-t-east-2026-03",
+                "t-east", "East", YearMonth.of(2026, 3), LocalDate.of(2026, 3, 12), false, 0, null,
+                TeamActivity.compile(List.of(), 0),
+                List.of(new TeamDashboard.MonthPoint(YearMonth.of(2026, 3), 0, 0, 0, null, null, null)), List.of(),
+                List.of());
+        DASHBOARD.assertValid(json(d));
+    }
+
+    // ---- the validator rejects what the schemas forbid ----------------------------------------------
+
+    private static void rejects(SchemaCheck check, JsonNode doc, String expected) {
+        List<String> errors = check.errors(doc);
+        assertFalse(errors.isEmpty(), "accepted");
+        assertTrue(errors.stream().anyMatch(e -> e.contains(expected)), errors.toString());
+    }
+
+    @Test
+    void anUnknownPropertyIsRejectedAtAnyDepth() throws IOException {
+        ObjectNode top = (ObjectNode) summary();
+        top.put("generatedAt", "2026-04-01T02:00:00Z");
+        rejects(SUMMARY, top, "$: unknown property generatedAt");
+
+        JsonNode doc = summary();
+        ((ObjectNode) doc.at("/impact/stories/0")).put("clientId", "c-rosa");
+        rejects(SUMMARY, doc, "$.impact.stories[0]: unknown property clientId");
+
+        JsonNode figure = summary();
+        ((ObjectNode) figure.at("/impact/plannedHours/atStart")).put("clients", 12);
+        rejects(SUMMARY, figure, "$.impact.plannedHours.atStart: matches 0 of the 2 oneOf branches");
+
+        JsonNode dashboard = json(Samples.dashboard("Team A", 12));
+        ((ObjectNode) dashboard.at("/clients/0")).put("address", "1 High Street");
+        rejects(DASHBOARD, dashboard, "$.clients[0]: unknown property address");
+    }
+
+    @Test
+    void aMissingRequiredFieldIsRejected() throws IOException {
+        ObjectNode top = (ObjectNode) summary();
+        top.remove("complete");
+        rejects(SUMMARY, top, "$: missing required property complete");
+
+        JsonNode doc = summary();
+        ((ObjectNode) doc.at("/feedback/overall")).remove("nps");
+        rejects(SUMMARY, doc, "$.feedback.overall: missing required property nps");
+
+        JsonNode dashboard = json(Samples.dashboard("Team A", 12));
+        ((ObjectNode) dashboard.get("activity")).remove("continuity");
+        rejects(DASHBOARD, dashboard, "$.activity: missing required property continuity");
+    }
+
+    @Test
+    void aFigureIsAValueOrAReasonNeverBothOrNeither() throws IOException {
+        JsonNode both = summary();
+        ((ObjectNode) both.at("/feedback/overall/responses")).put("suppressed", "small-count");
+        rejects(SUMMARY, both, "$.feedback.overall.responses: matches 0 of the 2 oneOf branches");
+
+        JsonNode neither = summary();
+        ((ObjectNode) neither.at("/feedback/overall/responses")).remove("value");
+        rejects(SUMMARY, neither, "$.feedback.overall.responses: matches 0 of the 2 oneOf branches");
+
+        JsonNode why = summary();
+        ((ObjectNode) why.at("/trend/0/overall/nps")).put("suppressed", "too-few");
+        rejects(SUMMARY, why, "\"too-few\" is not one of");
+
+        JsonNode negative = summary();
+        ((ObjectNode) negative.at("/feedback/overall/responses")).put("value", -1);
+        rejects(SUMMARY, negative, "beyond the minimum");
+    }
+
+    @Test
+    void wrongTypesConstantsDatesAndLengthsAreRejected() throws IOException {
+        ObjectNode kind = (ObjectNode) summary();
+        kind.put("kind", "team-dashboard");
+        rejects(SUMMARY, kind, "$.kind: is \"team-dashboard\", not \"commissioner-summary\"");
+
+        ObjectNode version = (ObjectNode) json(Samples.dashboard("Team A", 12));
+        version.put("schemaVersion", 2);
+        rejects(DASHBOARD, version, "$.schemaVersion");
+
+        ObjectNode size = (ObjectNode) json(Samples.dashboard("Team A", 12));
+        size.put("teamSize", "12");
+        rejects(DASHBOARD, size, "$.teamSize: is string, not \"integer\"");
+
+        ObjectNode date = (ObjectNode) summary();
+        date.put("dataThrough", "2026-02-30");
+        rejects(SUMMARY, date, "$.dataThrough: \"2026-02-30\" is not a date");
+
+        ObjectNode month = (ObjectNode) json(Samples.dashboard("Team A", 12));
+        month.put("month", "2026-3");
+        rejects(DASHBOARD, month, "$.month: \"2026-3\" does not match");
+
+        JsonNode stories = summary();
+        ArrayNode list = (ArrayNode) stories.at("/impact/stories");
+        for (int i = 0; i < 3; i++) {
+            list.add(list.get(0).deepCopy());
+        }
+        rejects(SUMMARY, stories, "$.impact.stories: 4 items, maxItems 3");
+
+        JsonNode domain = summary();
+        ((ArrayNode) domain.at("/impact/stories/0/domains")).add(OutcomeDomain.INDEPENDENCE.toString());
+        rejects(SUMMARY, domain, "$.impact.stories[0].domains: items repeat");
+    }
+
+    @Test
+    void theSchemasUseOnlyKeywordsTheValidatorKnows() {
+        // a schema leaning on an unsupported keyword must not pass by being half-checked
+        Set<String> used = new LinkedHashSet<>();
+        for (SchemaCheck check : List.of(SUMMARY, DASHBOARD)) {
+            walk(check.schema(), "#", e -> e.getValue().fieldNames().forEachRemaining(used::add));
+        }
+        Set<String> known = Set.of("$schema", "$id", "$defs", "title", "description", "type", "const", "enum",
+                "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems",
+                "minimum", "maximum", "minLength", "pattern", "format", "$ref", "oneOf", "anyOf", "allOf");
+        assertTrue(known.containsAll(used), used.toString());
+    }
+}
