@@ -86,7 +86,7 @@ public final class SummaryCompileBench {
                     new PlannedHoursStore(data), new StoryStore(data), new SummaryStore(data),
                     new SummaryBucket(s3.client(), s3.presigner(), "bench-summaries"), clock);
 
-            System.out.printf("java=%s cores=%d rounds=%d per level (after 10 warm-up rounds)%n", System.getProperty("java.version"),
+            System.out.printf("java=%s cores=%d rounds=%d per level (after 40 warm-up rounds at the first level, 10 at the others)%n", System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), rounds);
             long stored = 0;
             Random random = new Random(7);
@@ -96,7 +96,8 @@ public final class SummaryCompileBench {
                 load(data, contract, periods, random, stored, level);
                 double loadSeconds = (System.nanoTime() - t0) / 1e9;
                 stored = level;
-                for (int i = 0; i < 10; i++) {
+                // The first level also warms the JIT up, so it gets more warm-up rounds.
+                for (int i = 0; i < (base == null ? 40 : 10); i++) {
                     compile(compiler, lastClosed, north, lastMonth);
                 }
                 long[][] nanos = new long[2][rounds];

@@ -2,8 +2,6 @@ package org.whatmatters.summaries.publish;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,6 +38,7 @@ import org.whatmatters.summaries.ContractActivity;
 import org.whatmatters.summaries.Impact;
 import org.whatmatters.summaries.Label;
 import org.whatmatters.summaries.Nps;
+import org.whatmatters.summaries.Numbers;
 import org.whatmatters.summaries.PeriodSummary;
 import org.whatmatters.summaries.PlannedHoursFigure;
 import org.whatmatters.summaries.Redaction;
@@ -231,7 +230,8 @@ public final class SummaryCompiler {
         clients.ofTeam(teamId).forEach(cl -> names.put(cl.clientId(), cl.displayName()));
         List<TeamDashboard.ClientRow> rows = new ArrayList<>();
         Continuity.perClient(counters).forEach((clientId, cc) -> rows.add(new TeamDashboard.ClientRow(clientId,
-                names.getOrDefault(clientId, clientId), cc.visits(), cc.workers(), twoDecimals(cc.index()))));
+                names.getOrDefault(clientId, clientId), cc.visits(), cc.workers(),
+                cc.index() == null ? null : Numbers.round(cc.index(), 2))));
         List<TeamDashboard.TeamPeriod> feedback = new ArrayList<>();
         for (Contract c : contracts.all()) {
             if (!c.teamIds().contains(teamId)) {
@@ -284,11 +284,6 @@ public final class SummaryCompiler {
         for (TeamMember m : teams.members(teamId)) {
             redaction.person(m.workerId(), m.displayName(), Redaction.CARER);
         }
-    }
-
-    /** Half-up to two decimals, as the team's mean index: the raw ratio (0.6444444444444445) is no figure to publish. */
-    private static Double twoDecimals(Double v) {
-        return v == null ? null : BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static String json(Object document) {

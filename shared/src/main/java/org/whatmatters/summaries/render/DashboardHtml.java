@@ -84,7 +84,8 @@ public final class DashboardHtml {
                 StringBuilder ratings = new StringBuilder();
                 for (RatingSummary q : f.ratings()) {
                     ratings.append(ratings.isEmpty() ? "" : "; ").append(q.questionId()).append(' ')
-                            .append(Text.shown(q.average(), v -> Text.number(v) + "/" + q.outOf()));
+                            .append(q.average().shown() ? Text.number(q.average().value()) + "/" + q.outOf()
+                                    : Text.shortReason(q.average().suppressed()));
                 }
                 s.append("<td>").append(html(ratings.isEmpty() ? "no answers" : ratings.toString())).append("</td></tr>");
             }
@@ -99,6 +100,6 @@ public final class DashboardHtml {
     }
 
     private static String hours(long minutes) {
-        return Text.number(Math.round(minutes / 6.0) / 10.0);
+        return Text.number(Text.hours(minutes));
     }
 }

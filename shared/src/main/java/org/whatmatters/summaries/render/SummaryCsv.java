@@ -84,7 +84,7 @@ public final class SummaryCsv {
     private static void activity(Row r, CommissionerSummary s) {
         ContractActivity a = s.impact().activity();
         r.add("visits", a.visits());
-        r.add("care_hours", Figure.of(Math.round(a.careMinutes() / 6.0) / 10.0));
+        r.add("care_hours", Figure.of(Text.hours(a.careMinutes())));
         r.add("client_days", Figure.of(a.clientDays()));
         r.add("health_events", a.healthEvents());
         for (HealthFigure h : a.health()) {

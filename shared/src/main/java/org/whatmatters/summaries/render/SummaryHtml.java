@@ -43,7 +43,7 @@ public final class SummaryHtml {
             .suppressed{color:#595959;font-style:italic;font-weight:400}
             figure{margin:1rem 0}figcaption{font-size:.9rem;color:#595959}svg{max-width:100%;height:auto}
             table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left}
-            td.n{text-align:right}.grid{display:flex;flex-wrap:wrap;gap:1rem}.lede{font-size:1.05rem}
+            td.n{text-align:right;white-space:nowrap}th[scope=row]{white-space:nowrap}.grid{display:flex;flex-wrap:wrap;gap:1rem}.lede{font-size:1.05rem}
             blockquote{margin:.75rem 0;padding:.25rem 1rem;border-left:4px solid #1f4e79;background:#f5f7fa}
             footer{margin-top:2rem;font-size:.8rem;color:#595959}
             @page{size:A4;margin:15mm}
@@ -65,7 +65,8 @@ public final class SummaryHtml {
                         : html("Interim figures: data up to " + r.dataThrough() + "; the period is still open."))
                 .append("</p><p>Figures resting on fewer than ").append(Disclosure.MIN_RESPONDENTS)
                 .append(" people, and counts of 1–").append(Disclosure.MIN_COUNT - 1)
-                .append(", are suppressed and marked; no person is named.</p></header>\n");
+                .append(", are suppressed and marked; no person is named. In tables, “suppressed: secondary” marks a ")
+                .append("figure hidden because, shown, it would let a suppressed one be worked out.</p></header>\n");
         PeriodSummary now = r.feedback();
         headline(s, r, now);
         trend(s, r);
@@ -187,7 +188,7 @@ public final class SummaryHtml {
                 .append(html("Activity from " + i.from() + " to " + i.to() + ", the months this period spans; "
                         + a.clientDays() + " client-days of support."))
                 .append("</p><dl class=\"kpi\">");
-        kpi(s, "Visits", a.visits(), Text::number, "care hours " + Text.number(Math.round(a.careMinutes() / 6.0) / 10.0));
+        kpi(s, "Visits", a.visits(), Text::number, "care hours " + Text.number(Text.hours(a.careMinutes())));
         kpi(s, "Workers per person (mean)", a.continuity(), c -> c.meanWorkers() == null ? "no visits"
                 : Text.number(c.meanWorkers()), a.continuity().shown() ? "over " + a.continuity().value().clients() + " people" : null);
         kpi(s, "Continuity index (Bice–Boxerman, mean)", a.continuity(), c -> c.meanIndex() == null ? "no repeat visits"
@@ -258,7 +259,7 @@ public final class SummaryHtml {
 
     static <T> void cell(StringBuilder s, Figure<T> f, java.util.function.Function<T, String> format) {
         s.append(f.shown() ? "<td class=\"n\">" + html(format.apply(f.value()))
-                : "<td class=\"suppressed\">" + html(Text.reason(f.suppressed()))).append("</td>");
+                : "<td class=\"suppressed\">" + html(Text.shortReason(f.suppressed()))).append("</td>");
     }
 
     /** Spells out the bars marked "suppr." in the chart. */

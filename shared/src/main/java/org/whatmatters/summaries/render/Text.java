@@ -7,6 +7,7 @@ import org.whatmatters.domain.HealthEventType;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.summaries.Disclosure;
 import org.whatmatters.summaries.Figure;
+import org.whatmatters.summaries.Numbers;
 import org.whatmatters.summaries.Suppression;
 
 /** Formatting shared by the renderers; Locale.ROOT so the output never depends on the machine. */
@@ -20,6 +21,11 @@ final class Text {
         return v instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : String.valueOf(v);
     }
 
+    /** Minutes as hours to one decimal. */
+    static double hours(long minutes) {
+        return Numbers.round(minutes / 60.0, 1);
+    }
+
     static String coord(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
@@ -29,6 +35,15 @@ final class Text {
             case FEW_RESPONDENTS -> "suppressed (fewer than " + Disclosure.MIN_RESPONDENTS + " people)";
             case SMALL_COUNT -> "suppressed (a count of 1–" + (Disclosure.MIN_COUNT - 1) + ")";
             case SECONDARY -> "suppressed (would reveal another suppressed figure)";
+        };
+    }
+
+    /** For table cells, where the full reason in every cell would bury the figures; a legend says it in full. */
+    static String shortReason(Suppression why) {
+        return switch (why) {
+            case FEW_RESPONDENTS -> "suppressed: under " + Disclosure.MIN_RESPONDENTS + " people";
+            case SMALL_COUNT -> "suppressed: 1–" + (Disclosure.MIN_COUNT - 1);
+            case SECONDARY -> "suppressed: secondary";
         };
     }
 

@@ -124,8 +124,8 @@ class DashboardHtmlTest {
         assertTrue(rowOf(html, "Spring 2026").contains("<td class=\"n\">12</td><td class=\"n\">83.3 (62.2 to 100.0)</td>"
                 + "<td>q-impact 5.7/6</td>"), html);
         String summer = rowOf(html, "Summer 2026");
-        assertTrue(summer.contains("<td class=\"suppressed\">suppressed (fewer than 10 people)</td>"), summer);
-        assertTrue(summer.contains("<td>q-impact suppressed (fewer than 10 people)</td>"));
+        assertTrue(summer.contains("<td class=\"suppressed\">suppressed: under 10 people</td>"), summer);
+        assertTrue(summer.contains("<td>q-impact suppressed: under 10 people</td>"), summer);
         // the hidden NPS (4 promoters, 1 passive: 80.0) and average are nowhere
         String text = html.replaceAll("<[^>]*>", " ");
         assertFalse(text.contains("80.0"));
