@@ -20,6 +20,15 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
                 Json.write(value));
     }
 
+    /**
+     * An answer holding a secret (an invite code, a signed URL): no cache may keep it, and the
+     * idempotency store does not keep it either, so a retried key gets 409, not the secret again.
+     */
+    public static ApiResponse secret(int status, Object value) {
+        return new ApiResponse(status, Map.of("content-type", "application/json", "cache-control", "no-store"),
+                Json.write(value));
+    }
+
     public static ApiResponse problem(Problem problem) {
         return new ApiResponse(problem.status(), Map.of("content-type", Problem.MEDIA_TYPE), Json.write(problem));
     }

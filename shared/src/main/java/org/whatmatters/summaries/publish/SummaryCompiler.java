@@ -275,12 +275,11 @@ public final class SummaryCompiler {
 
     /** Everyone a story of the team might name: its clients, their families, its workers. */
     private void people(String teamId, Redaction redaction) {
-        for (Client cl : clients.ofTeam(teamId)) {
-            redaction.person(cl.clientId(), cl.displayName(), Redaction.PERSON);
-        }
-        for (Client cl : clients.ofTeam(teamId)) {
-            links.ofClient(cl.clientId()).forEach(l -> redaction.person(l.familySub(), l.displayName(), Redaction.FAMILY));
-        }
+        List<Client> ofTeam = clients.ofTeam(teamId);
+        // Clients first: a name shared with a relative stays "[the person]".
+        ofTeam.forEach(cl -> redaction.person(cl.clientId(), cl.displayName(), Redaction.PERSON));
+        ofTeam.forEach(cl -> links.ofClient(cl.clientId())
+                .forEach(l -> redaction.person(l.familySub(), l.displayName(), Redaction.FAMILY)));
         for (TeamMember m : teams.members(teamId)) {
             redaction.person(m.workerId(), m.displayName(), Redaction.CARER);
         }

@@ -138,8 +138,10 @@ public final class SummaryService {
         if (!caller.is(Role.PROVIDER_ADMIN)) {
             throw ProblemException.forbidden("Only provider admins compile summaries on request");
         }
-        SurveyPeriod period = (Checks.validId(periodId) ? periods.find(periodId) : java.util.Optional.<SurveyPeriod>empty())
-                .orElseThrow(() -> ProblemException.notFound("Survey period " + periodId));
+        SurveyPeriod period = Checks.validId(periodId) ? periods.find(periodId).orElse(null) : null;
+        if (period == null) {
+            throw ProblemException.notFound("Survey period " + periodId);
+        }
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(period.opensOn())) {
             throw ProblemException.conflict("Survey period " + periodId + " opens on " + period.opensOn()

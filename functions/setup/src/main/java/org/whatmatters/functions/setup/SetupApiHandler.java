@@ -8,7 +8,6 @@ import org.whatmatters.config.Env;
 import org.whatmatters.invites.AcceptInvite;
 import org.whatmatters.invites.FamilyInviteService;
 import org.whatmatters.invites.NewFamilyInvite;
-import org.whatmatters.json.Json;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Route;
@@ -94,9 +93,8 @@ public final class SetupApiHandler extends HttpApiHandler {
                         surveys.invite(r.caller(), r.path("periodId"), r.body(NewInvitations.class)))),
 
                 // The code is in this answer only: no cache may keep it.
-                entry("POST /clients/{clientId}/invites", r -> new ApiResponse(201, Map.of(
-                        "content-type", "application/json", "cache-control", "no-store"),
-                        Json.write(invites.invite(r.caller(), r.path("clientId"), r.body(NewFamilyInvite.class))))),
+                entry("POST /clients/{clientId}/invites", r -> ApiResponse.secret(201,
+                        invites.invite(r.caller(), r.path("clientId"), r.body(NewFamilyInvite.class)))),
                 entry("POST /invites/accept",
                         r -> ApiResponse.ok(invites.accept(r.caller(), r.body(AcceptInvite.class)))),
                 entry("GET /clients/{clientId}/family",

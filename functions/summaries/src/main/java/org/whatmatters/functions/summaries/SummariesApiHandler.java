@@ -33,9 +33,8 @@ public final class SummariesApiHandler extends HttpApiHandler {
                 "POST /summaries/{summaryId}/links", r -> {
                     LinkView link = c.summaries().link(r.caller(), r.path("summaryId"),
                             r.body() == null || r.body().isBlank() ? LinkRequest.DEFAULTS : r.body(LinkRequest.class));
-                    // The URL is a bearer credential: no cache keeps it, nor the idempotency store.
-                    return new ApiResponse(201, Map.of("content-type", "application/json", "cache-control", "no-store"),
-                            org.whatmatters.json.Json.write(link));
+                    // The URL is a bearer credential.
+                    return ApiResponse.secret(201, link);
                 },
                 "GET /summary-links", r -> ApiResponse.ok(c.summaries().audit(r.caller(), r.query("summaryId"),
                         listQuery(r))),
