@@ -64,4 +64,10 @@ public final class FamilyLinkStore {
         return table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(prefix)).consistentRead(true))
                 .stream().flatMap(p -> p.items().stream()).toList();
     }
+
+    /** A family member's links, revoked ones included; read from GSI1, so a link just made may lag. */
+    public List<FamilyLink> ofFamily(String familySub) {
+        return table.index(Keys.GSI1).query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k
+                .partitionValue(Keys.family(familySub))))).stream().flatMap(p -> p.items().stream()).toList();
+    }
 }

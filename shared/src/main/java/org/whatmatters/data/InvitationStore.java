@@ -73,4 +73,11 @@ public final class InvitationStore {
         return table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(prefix)).consistentRead(true))
                 .stream().flatMap(p -> p.items().stream()).toList();
     }
+
+    /** Every period a respondent was invited to (GSI1). */
+    public List<Invitation> ofRespondent(RespondentType type, String respondentId) {
+        return table.index(Keys.GSI1).query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k
+                .partitionValue(Keys.respondent(type.toString(), respondentId))))).stream()
+                .flatMap(p -> p.items().stream()).toList();
+    }
 }

@@ -11,6 +11,11 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         return new ApiResponse(status, Map.of("content-type", "application/json"), Json.write(value));
     }
 
+    /** 200 with a JSON document that is already serialised (a compiled summary or dashboard). */
+    public static ApiResponse okJson(String json) {
+        return new ApiResponse(200, Map.of("content-type", "application/json"), json);
+    }
+
     public static ApiResponse ok(Object value) {
         return json(200, value);
     }

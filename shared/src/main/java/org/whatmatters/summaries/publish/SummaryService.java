@@ -178,6 +178,15 @@ public final class SummaryService {
         return new String(bucket.get(entry.file("json").key()), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A summary's JSON document, as its JSON file holds it: a commissioner their organisation's, a
+     * provider admin any. Read through the API, not by link, so nothing is added to the link audit.
+     */
+    public String document(Caller caller, String summaryId) {
+        ClientAccess.requireSomeRole(caller);
+        return new String(bucket.get(visible(caller, summaryId).file("json").key()), StandardCharsets.UTF_8);
+    }
+
     /** A summary the caller may see: a commissioner their organisation's, a provider admin any. */
     private SummaryEntry visible(Caller caller, String summaryId) {
         SummaryEntry entry = Checks.validId(summaryId) ? catalogue.find(summaryId).orElse(null) : null;

@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import java.time.Clock;
 import java.util.Map;
+import org.whatmatters.account.AccountService;
 import org.whatmatters.config.Env;
 import org.whatmatters.invites.AcceptInvite;
 import org.whatmatters.invites.FamilyInviteService;
@@ -28,7 +29,7 @@ import org.whatmatters.setup.TeamService;
 import org.whatmatters.setup.TeamView;
 
 /**
- * The provider set-up API: teams and members, clients and their planned hours, commissioner
+ * The provider set-up API: who the caller is (GET /me), teams and members, clients and their planned hours, commissioner
  * contracts, survey periods and invitations, and family invites and links.
  */
 public final class SetupApiHandler extends HttpApiHandler {
@@ -48,12 +49,14 @@ public final class SetupApiHandler extends HttpApiHandler {
     }
 
     private SetupApiHandler(SetupComponent c) {
-        super(routes(c.teams(), c.clients(), c.contracts(), c.surveys(), c.invites()), c.idempotency());
+        super(routes(c.account(), c.teams(), c.clients(), c.contracts(), c.surveys(), c.invites()), c.idempotency());
     }
 
-    private static Map<String, Route> routes(TeamService teams, ClientService clients, ContractService contracts,
+    private static Map<String, Route> routes(AccountService account, TeamService teams, ClientService clients, ContractService contracts,
                                              SurveyService surveys, FamilyInviteService invites) {
         return Map.ofEntries(
+                entry("GET /me", r -> ApiResponse.ok(account.me(r.caller()))),
+
                 entry("POST /teams", r -> {
                     TeamView t = teams.create(r.caller(), r.body(NewTeam.class));
                     return ApiResponse.created("/teams/" + t.teamId(), t);

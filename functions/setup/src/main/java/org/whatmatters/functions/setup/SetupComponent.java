@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.whatmatters.account.AccountService;
 import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.invites.FamilyInviteService;
@@ -17,6 +18,8 @@ import org.whatmatters.wiring.AwsModule;
 @Singleton
 @Component(modules = AwsModule.class)
 interface SetupComponent {
+
+    AccountService account();
 
     TeamService teams();
 

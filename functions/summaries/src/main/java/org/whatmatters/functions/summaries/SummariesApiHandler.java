@@ -10,7 +10,7 @@ import org.whatmatters.records.ListQuery;
 import org.whatmatters.summaries.publish.LinkRequest;
 import org.whatmatters.summaries.publish.LinkView;
 
-/** The summaries API: list summaries, signed download links and their audit trail, compile on request, dashboards. */
+/** The summaries API: list and read summaries, signed download links and their audit trail, compile on request, dashboards. */
 public final class SummariesApiHandler extends HttpApiHandler {
 
     /** Lambda's entry point. */
@@ -40,7 +40,9 @@ public final class SummariesApiHandler extends HttpApiHandler {
                         listQuery(r))),
                 "POST /survey-periods/{periodId}/summary",
                 r -> ApiResponse.ok(c.summaries().compile(r.caller(), r.path("periodId"))),
-                "GET /teams/{teamId}/dashboard", r -> new ApiResponse(200, Map.of("content-type", "application/json"),
+                "GET /summaries/{summaryId}", r -> ApiResponse.okJson(c.summaries().document(r.caller(),
+                        r.path("summaryId"))),
+                "GET /teams/{teamId}/dashboard", r -> ApiResponse.okJson(
                         c.summaries().dashboard(r.caller(), r.path("teamId"), r.query("month")))),
                 c.idempotency());
     }

@@ -75,6 +75,17 @@ class AuthorisationTest {
         }
     }
 
+    @ParameterizedTest(name = "document: {0} -> {3}")
+    @MethodSource("linkOutsiders")
+    void outsidersDoNotReadASummary(String who, Map<String, String> claims, String summaryId, int status) {
+        SummariesApi.Reply r = api.expectRejected(SummariesApi.document(claims, summaryId), status, null);
+        assertFalse(r.body().contains("feedback") || r.body().contains("schemaVersion"), "none of the document");
+        if (status == 404) {
+            SummariesApi.Reply unknown = api.call(SummariesApi.document(People.PRIYA, "cs-unknown"));
+            assertEquals(unknown.json().get("type"), r.json().get("type"), "looks exactly like an unknown id");
+        }
+    }
+
     private static int auditSize() {
         return api.expect(200, SummariesApi.links(People.PRIYA).query("limit", "100")).json().get("items").size();
     }

@@ -91,6 +91,23 @@ class ListingTest {
     }
 
     @Test
+    void aSummaryDocumentIsItsJsonFileAndReadingItAuditsNothing() {
+        int audited = api.expect(200, SummariesApi.links(People.PRIYA).query("limit", "100")).json().get("items").size();
+        SummariesApi.Reply keith = api.expect(200, SummariesApi.document(People.KEITH, CS_OPEN));
+        assertEquals("application/json", keith.contentType());
+        assertEquals(new String(api.bucket.get("summaries/" + CS_OPEN + "/summary.json"),
+                java.nio.charset.StandardCharsets.UTF_8), keith.body(), "the published document, byte for byte");
+        assertEquals("commissioner-summary", keith.json().get("kind").asText());
+        assertTrue(keith.json().at("/feedback/overall/nps").has("value") || keith.json().at("/feedback/overall/nps")
+                .has("suppressed"));
+        assertEquals(CS_EASTVALE, api.expect(200, SummariesApi.document(People.RUTH, CS_EASTVALE)).json()
+                .get("summaryId").asText());
+        assertEquals("team-dashboard", api.expect(200, SummariesApi.document(People.PRIYA, TD_NORTH_OCT)).json()
+                .get("kind").asText(), "the admin reads dashboards too");
+        assertEquals(audited, api.expect(200, SummariesApi.links(People.PRIYA).query("limit", "100")).json().get("items").size());
+    }
+
+    @Test
     void pagesFollowTheCursorToTheEndWithoutRepeats() {
         List<String> seen = new ArrayList<>();
         String cursor = null;

@@ -237,6 +237,10 @@ final class SummariesApi {
         return body == null ? e : e.body(body);
     }
 
+    static HttpEvents document(Map<String, String> who, String summaryId) {
+        return HttpEvents.route("GET /summaries/{summaryId}").path("summaryId", summaryId).as(who);
+    }
+
     static HttpEvents links(Map<String, String> who) {
         return HttpEvents.route("GET /summary-links").as(who);
     }

@@ -41,28 +41,38 @@ public final class HttpApiEmulator implements AutoCloseable {
     private final Invoker invoker;
     private final JwtIssuer issuer;
     private final String region;
+    private final Cors cors;
 
-    private HttpApiEmulator(HttpServer server, RouteTable routes, Invoker invoker, JwtIssuer issuer, String region) {
+    private HttpApiEmulator(HttpServer server, RouteTable routes, Invoker invoker, JwtIssuer issuer, String region,
+                            Cors cors) {
         this.server = server;
         this.routes = routes;
         this.invoker = invoker;
         this.issuer = issuer;
         this.region = region;
+        this.cors = cors;
     }
 
-    public static HttpApiEmulator start(Stack stack, Invoker invoker, JwtIssuer issuer, String region, int port)
-            throws IOException {
+    /**
+     * {@code webOrigin} (may be null) is the local web host's origin: allowed by CORS beside the
+     * template's own origins, as the distribution's domain is in AWS.
+     */
+    public static HttpApiEmulator start(Stack stack, Invoker invoker, JwtIssuer issuer, String region, int port,
+                                        String webOrigin) throws IOException {
         RouteTable routes = new RouteTable();
         for (FunctionSpec f : stack.functions()) {
             for (EventSource.HttpRoute r : f.events(EventSource.HttpRoute.class)) {
                 HttpApiSpec api = stack.httpApis().stream().filter(a -> a.apiId().equals(r.apiId())).findFirst()
-                        .orElse(new HttpApiSpec(r.apiId(), r.apiId(), "$default", null, null, List.of()));
+                        .orElse(new HttpApiSpec(r.apiId(), r.apiId(), "$default", null, null, List.of(), null));
                 routes.add(new RouteTable.Entry(f.logicalId(), api, r));
             }
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        HttpApiEmulator emulator = new HttpApiEmulator(server, routes, invoker, issuer, region);
+        // One port serves every HTTP API, so the first CORS configuration answers for all of them.
+        Cors cors = stack.httpApis().stream().map(HttpApiSpec::cors).filter(java.util.Objects::nonNull).findFirst()
+                .map(c -> webOrigin == null ? c : c.withOrigin(webOrigin)).orElse(null);
+        HttpApiEmulator emulator = new HttpApiEmulator(server, routes, invoker, issuer, region, cors);
         server.createContext("/", emulator::handle);
         server.start();
         return emulator;
@@ -96,6 +106,23 @@ public final class HttpApiEmulator implements AutoCloseable {
             }
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            if (cors != null && origin != null) {
+                String asked = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");
+                if (method.equals("OPTIONS") && asked != null) {
+                    Map<String, String> allowed = cors.preflight(origin, asked,
+                            exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers"));
+                    Map<String, List<String>> h = new LinkedHashMap<>();
+                    if (allowed != null) {
+                        allowed.forEach((k, v) -> h.put(k, List.of(v)));
+                    }
+                    send(exchange, 204, h, new byte[0]);
+                    return;
+                }
+                if (cors.allows(origin)) {
+                    cors.responseHeaders(origin).forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+                }
+            }
             Optional<RouteTable.Match> match = routes.match(method, decode(path));
             if (match.isEmpty()) {
                 send(exchange, 404, json(), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
@@ -221,6 +248,8 @@ public final class HttpApiEmulator implements AutoCloseable {
             h.getValue().forEach(v -> values.add(v.asText()));
             headers.put(h.getKey().toLowerCase(Locale.ROOT), values);
         });
+        // API Gateway ignores CORS headers a function returns: its own configuration answers.
+        headers.keySet().removeIf(k -> k.startsWith("access-control-"));
         List<String> cookies = new ArrayList<>();
         out.path("cookies").forEach(c -> cookies.add(c.asText()));
         if (!cookies.isEmpty()) {

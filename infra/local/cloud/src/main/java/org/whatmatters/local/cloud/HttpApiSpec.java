@@ -7,5 +7,5 @@ import java.util.List;
  * routes are open by default.
  */
 public record HttpApiSpec(String logicalId, String apiId, String stage, String defaultAuthorizer,
-                          String issuer, List<String> audiences) {
+                          String issuer, List<String> audiences, Cors cors) {
 }

@@ -47,6 +47,7 @@ public final class LocalCloud implements AutoCloseable {
     private FunctionHost functions;
     private JwtIssuer issuer;
     private HttpApiEmulator http;
+    private WebHost web;
     private StreamPoller streams;
     private Scheduler scheduler;
     private boolean seeded;
@@ -76,7 +77,8 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println(cloud.describe());
         System.out.println("Tokens for the demo users: " + state.resolve("tokens.json") + " (or GET "
                 + cloud.httpEndpoint() + "/_local/tokens); `source " + state.resolve("env") + "` for curl.");
-        System.out.println("READY http=" + cloud.httpEndpoint() + " ws=" + cloud.webSocketEndpoints().values()
+        System.out.println("Open " + cloud.webEndpoint() + "/ in a browser and sign in as Maria (family).");
+        System.out.println("READY http=" + cloud.httpEndpoint() + " web=" + cloud.webEndpoint() + " ws=" + cloud.webSocketEndpoints().values()
                 .stream().findFirst().map(URI::toString).orElse("none"));
         stopped.await();
     }
@@ -141,12 +143,23 @@ public final class LocalCloud implements AutoCloseable {
         stack = Stack.read(template, resolver(template, o, params, apiBases));
 
         functions = new FunctionHost(stack.functions(), localEnvironment(), o.region());
+        URI ws = webSockets.values().stream().findFirst().map(WebSocketEmulator::stageEndpoint).orElse(null);
         try {
-            http = keep(HttpApiEmulator.start(stack, functions, issuer, o.region(), httpPort));
+            web = keep(WebHost.start(o.webRoot(), o.webPort(), URI.create("http://127.0.0.1:" + httpPort), ws,
+                    issuer.issuer(), AUDIENCE));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The web pages did not start on port " + o.webPort(), e);
+        }
+        try {
+            http = keep(HttpApiEmulator.start(stack, functions, issuer, o.region(), httpPort, web.origin()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The HTTP API did not start on port " + httpPort, e);
         }
         http.mount(ISSUER_PATH + "/", LocalPages.issuer(issuer));
+        HostedUi hostedUi = new HostedUi(AUDIENCE, web.origin(),
+                sub -> mintFor(sub, HostedUi.TOKEN_LIFETIME), Clock.systemUTC());
+        http.mount(ISSUER_PATH + "/oauth2/", hostedUi::handle);
+        http.mount(ISSUER_PATH + "/logout", hostedUi::handle);
         scheduler = keep(Scheduler.start(functions, scheduleJobs(), Clock.systemUTC()));
         http.mount("/_local/", LocalPages.local(this));
 
@@ -189,6 +202,10 @@ public final class LocalCloud implements AutoCloseable {
                 case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> r.ref(id, id)
                         .attribute(id, "ApiEndpoint", (res.type().endsWith("HttpApi") ? "https://" : "wss://")
                                 + id + ".execute-api." + o.region() + ".amazonaws.com");
+                case "AWS::CloudFront::Distribution" -> r.ref(id, id)
+                        .attribute(id, "DomainName", id.toLowerCase() + ".cloudfront.net").attribute(id, "Id", id);
+                case "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::ResponseHeadersPolicy" -> r.ref(id, id)
+                        .attribute(id, "Id", id);
                 case "AWS::DynamoDB::Table", "AWS::S3::Bucket" -> { }
                 default -> r.ref(id, id);
             }
@@ -275,6 +292,7 @@ public final class LocalCloud implements AutoCloseable {
     /** What runs where, and every template construct that is inert or not emulated. */
     public String describe() {
         StringBuilder s = new StringBuilder("What Matters local cloud\n");
+        s.append("  Web pages     ").append(webEndpoint()).append("/  (sign in: pick a demo user)\n");
         s.append("  HTTP API      ").append(httpEndpoint()).append('\n');
         webSockets.forEach((id, ws) -> s.append("  WebSocket     ").append(id).append(' ').append(ws.endpoint())
                 .append("  (@connections ").append(ws.connectionsEndpoint()).append(")\n"));
@@ -341,10 +359,21 @@ public final class LocalCloud implements AutoCloseable {
         return scheduler;
     }
 
-    /** A dev token for a demo user, as the sign-in picker hands out. */
+    /** A dev token for a demo user, for curl and tests (the pages sign in through the hosted UI stand-in). */
     public String token(String sub) {
+        return mintFor(sub, Duration.ofHours(12));
+    }
+
+    private String mintFor(String sub, Duration lifetime) {
         DemoUser u = DemoUser.bySub(sub);
-        return issuer.mint(u.sub(), List.of(u.role()), u.custom(), Duration.ofHours(12));
+        Map<String, String> claims = new LinkedHashMap<>(u.custom());
+        claims.put("name", u.name());
+        return issuer.mint(u.sub(), List.of(u.role()), claims, lifetime);
+    }
+
+    /** The web pages' origin (the local stand-in for the CloudFront distribution). */
+    public URI webEndpoint() {
+        return web.endpoint();
     }
 
     @Override

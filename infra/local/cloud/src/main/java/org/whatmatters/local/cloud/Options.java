@@ -9,7 +9,7 @@ import java.util.Map;
  * everything in memory.
  */
 public record Options(Path template, String region, int httpPort, int wsPort, int dynamoPort, int s3Port,
-                      Path dataDir, boolean demo, Map<String, String> parameters) {
+                      int webPort, Path dataDir, boolean demo, Map<String, String> parameters) {
 
     public static final String USAGE = """
             usage: ./dev up [flags]
@@ -17,23 +17,31 @@ public record Options(Path template, String region, int httpPort, int wsPort, in
               --ws-port N        first WebSocket API (default 3001; further APIs take the next ports)
               --dynamo-port N    DynamoDB Local (default 8000)
               --s3-port N        S3Proxy (default 9000)
+              --web-port N       the web pages (web/ beside the template; default 3002)
               --data-dir DIR     keep tables and buckets in DIR between runs (default: in memory)
               --no-demo          start with empty tables
               --param K=V        a template parameter (repeatable)
               --template FILE    default template.yaml
               --region R         default eu-west-2""";
 
+    /** The web pages: web/ beside the template. */
+    public Path webRoot() {
+        Path dir = template.toAbsolutePath().getParent();
+        return dir.resolve("web");
+    }
+
     /** Ephemeral ports, in memory, demo data: what tests start. */
     public static Options ephemeral(Path template) {
-        return new Options(template, "eu-west-2", 0, 0, 0, 0, null, true, Map.of());
+        return new Options(template, "eu-west-2", 0, 0, 0, 0, 0, null, true, Map.of());
     }
 
     public Options withDemo(boolean demo) {
-        return new Options(template, region, httpPort, wsPort, dynamoPort, s3Port, dataDir, demo, parameters);
+        return new Options(template, region, httpPort, wsPort, dynamoPort, s3Port, webPort, dataDir, demo, parameters);
     }
 
     public Options withParameters(Map<String, String> params) {
-        return new Options(template, region, httpPort, wsPort, dynamoPort, s3Port, dataDir, demo, Map.copyOf(params));
+        return new Options(template, region, httpPort, wsPort, dynamoPort, s3Port, webPort, dataDir, demo,
+                Map.copyOf(params));
     }
 
     public static Options parse(String... args) {
@@ -43,6 +51,7 @@ public record Options(Path template, String region, int httpPort, int wsPort, in
         int ws = 3001;
         int dynamo = 8000;
         int s3 = 9000;
+        int web = 3002;
         Path dataDir = null;
         boolean demo = true;
         Map<String, String> params = new LinkedHashMap<>();
@@ -53,6 +62,7 @@ public record Options(Path template, String region, int httpPort, int wsPort, in
                 case "--ws-port" -> ws = port(a, value(args, ++i, a));
                 case "--dynamo-port" -> dynamo = port(a, value(args, ++i, a));
                 case "--s3-port" -> s3 = port(a, value(args, ++i, a));
+                case "--web-port" -> web = port(a, value(args, ++i, a));
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                 case "--no-demo" -> demo = false;
                 case "--template" -> template = Path.of(value(args, ++i, a));
@@ -69,7 +79,7 @@ public record Options(Path template, String region, int httpPort, int wsPort, in
                 default -> throw new IllegalArgumentException("unknown flag " + a);
             }
         }
-        return new Options(template, region, http, ws, dynamo, s3, dataDir, demo, Map.copyOf(params));
+        return new Options(template, region, http, ws, dynamo, s3, web, dataDir, demo, Map.copyOf(params));
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -23,7 +23,10 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             "AWS::IAM::Role", "no IAM locally: every function has full access to the local engines",
             "AWS::IAM::Policy", "no IAM locally",
             "AWS::Logs::LogGroup", "logs go to the console",
-            "AWS::S3::BucketPolicy", "S3Proxy checks signatures, not bucket policies");
+            "AWS::S3::BucketPolicy", "S3Proxy checks signatures, not bucket policies",
+            "AWS::CloudFront::Distribution", "the local web host serves web/ in its place, with the same headers",
+            "AWS::CloudFront::OriginAccessControl", "the local web host reads web/ from disk",
+            "AWS::CloudFront::ResponseHeadersPolicy", "the local web host sends the same security headers");
 
     private static final Set<String> FUNCTION_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("CodeUri", "Description",
             "Policies", "Runtime", "Architectures", "MemorySize", "Timeout", "Role", "Tags", "Layers",
@@ -165,14 +168,26 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             Object aud = resolver.resolve(jwt.get("audience"));
             audiences = aud instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(aud));
         }
+        Cors cors = null;
+        if (p.get("CorsConfiguration") instanceof Map<?, ?> c) {
+            cors = new Cors(strings(resolver, c.get("AllowOrigins")), strings(resolver, c.get("AllowHeaders")),
+                    strings(resolver, c.get("AllowMethods")), strings(resolver, c.get("ExposeHeaders")),
+                    c.get("MaxAge") == null ? null : Integer.valueOf(resolver.string(c.get("MaxAge"))),
+                    c.get("AllowCredentials") != null && Boolean.parseBoolean(resolver.string(c.get("AllowCredentials"))));
+        }
         for (String k : p.keySet()) {
             if (!Set.of("StageName", "Auth", "Description", "Tags", "AccessLogSettings", "DefaultRouteSettings",
-                    "FailOnWarnings").contains(k)) {
+                    "FailOnWarnings", "CorsConfiguration").contains(k)) {
                 unsupported.put(r.logicalId() + "." + k, "HttpApi property " + k);
             }
         }
         String stage = p.get("StageName") == null ? "$default" : resolver.string(p.get("StageName"));
-        return new HttpApiSpec(r.logicalId(), r.logicalId(), stage, defaultAuthorizer, issuer, audiences);
+        return new HttpApiSpec(r.logicalId(), r.logicalId(), stage, defaultAuthorizer, issuer, audiences, cors);
+    }
+
+    private static List<String> strings(Resolver resolver, Object value) {
+        Object v = value == null ? List.of() : resolver.resolve(value);
+        return v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
     }
 
     private static WebSocketApiSpec webSocketApi(Resource api, Map<String, Resource> resources, Resolver resolver) {

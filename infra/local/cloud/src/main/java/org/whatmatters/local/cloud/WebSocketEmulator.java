@@ -122,6 +122,11 @@ public final class WebSocketEmulator implements AutoCloseable {
         return emulator;
     }
 
+    /** What a client connects to in AWS: the base followed by /{stage}. */
+    public URI stageEndpoint() {
+        return URI.create(endpoint() + "/" + api.stage());
+    }
+
     /** Clients connect to this base followed by /{stage}. */
     public URI endpoint() {
         return URI.create("ws://127.0.0.1:" + server.getPort());
