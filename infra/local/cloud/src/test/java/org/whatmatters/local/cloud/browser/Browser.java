@@ -1,0 +1,142 @@
+package org.whatmatters.local.cloud.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven through its chromedriver (both from apt; ./dev installs them when
+ * missing), headless, with downloads going to a folder of the test's own. One per test.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    final ChromeDriver driver;
+    final Path downloads;
+    private final URI web;
+
+    Browser(URI web, int width, int height) throws IOException {
+        this.web = web;
+        this.downloads = Files.createTempDirectory("wm-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("CHROME_BIN", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=en-GB", "--window-size=" + width + "," + height);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    static Browser desktop(URI web) throws IOException {
+        return new Browser(web, 1280, 900);
+    }
+
+    private static String executable(String env, String fallback) {
+        String path = System.getenv(env) != null ? System.getenv(env) : fallback;
+        if (!Files.isExecutable(Path.of(path))) {
+            throw new IllegalStateException(path + " is missing: install Debian's chromium and chromium-driver "
+                    + "(./dev test installs them when it can), or set " + env);
+        }
+        return path;
+    }
+
+    void open(String page) {
+        driver.get(web.resolve("/" + page).toString());
+    }
+
+    /** Signs in through the hosted-UI stand-in as a demo user, from the landing page. */
+    void signIn(String sub) {
+        open("");
+        click(By.id("sign-in"));
+        click(By.cssSelector("button[name='sub'][value='" + sub + "']"));
+        waitFor(d -> d.getCurrentUrl().startsWith(web.toString()) && !d.getCurrentUrl().contains("signin.html"));
+    }
+
+    WebElement visible(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void click(By by) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition::apply);
+    }
+
+    /** Waits until the element's text contains {@code part}; answers the text. */
+    String textContains(By by, String part) {
+        waitFor(d -> {
+            List<WebElement> found = d.findElements(by);
+            return !found.isEmpty() && found.getFirst().getText().contains(part);
+        });
+        return driver.findElement(by).getText();
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Runs {@code fetch} in the page, as the signed-in user; answers the status. */
+    long fetchStatus(String apiUrl, String path) {
+        Object status = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = sessionStorage.getItem(Object.keys(sessionStorage).find(k => /token/i.test(k)));
+                fetch(arguments[0] + arguments[1], {headers: {authorization: 'Bearer ' + token}})
+                  .then(r => done(r.status), e => done(-1));""", apiUrl, path);
+        return ((Number) status).longValue();
+    }
+
+    /** The whole page, for a person to look at (the window grows to the page's height for the shot). */
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Dimension was = driver.manage().window().getSize();
+        long height = (Long) script("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(was.getWidth(), (int) Math.min(height + 140, 6000)));
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        driver.manage().window().setSize(was);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    /** What the browser's console said at SEVERE (errors, CSP violations, failed loads). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,279 @@
+package org.whatmatters.local.cloud.browser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.Options;
+import org.whatmatters.local.engines.TestCloud;
+
+/**
+ * The web pages in Debian's Chromium against the local cloud with the demo data: signing in through
+ * the hosted-UI stand-in, a check-in arriving live on the family page, a rating sent and a 7 refused,
+ * a commissioner's download arriving as a file, and a family member kept from the commissioner's data.
+ * Screenshots go to target/screenshots/. Ordered: Tom's and Maria's forms are looked at before they answer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PagesInABrowserTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalCloud cloud;
+    private static String openPeriod;
+    private Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cloud = LocalCloud.start(Options.ephemeral(TestCloud.repoRoot().resolve("template.yaml")));
+        for (JsonNode p : call("GET", "/contracts/ct-ridgeshire/survey-periods", "a-priya", null).json()
+                .get("periods")) {
+            if (p.get("status").asText().equals("open")) {
+                openPeriod = p.get("periodId").asText();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            List<String> errors = browser.consoleErrors().stream().filter(e -> e.contains("Content Security Policy")
+                    || e.contains("Uncaught")).toList();
+            browser.close();
+            assertEquals(List.of(), errors, "no script errors and no CSP violations in the console");
+        }
+    }
+
+    private Browser signedIn(String sub) throws IOException {
+        browser = Browser.desktop(cloud.webEndpoint());
+        browser.signIn(sub);
+        return browser;
+    }
+
+    @Test
+    @Order(3)
+    void aFamilyMemberSeesACheckInAppearLiveWithoutReloading() throws Exception {
+        Browser b = signedIn("f-maria");
+        assertTrue(b.driver.getCurrentUrl().endsWith("/family.html"), b.driver.getCurrentUrl());
+        b.textContains(By.id("live-connection"), "Live");
+        b.script("window.__sameDocument = true;");
+
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.MINUTES);
+        Reply planned = call("POST", "/clients/c-rosa/visits", "w-amara", Json.write(java.util.Map.of(
+                "serviceType", "companionship", "plannedStart", start.toString(),
+                "plannedEnd", start.plus(1, ChronoUnit.HOURS).toString(), "workerIds", List.of("w-amara"),
+                "location", java.util.Map.of("address", "14 Orchard Lane, Leeds LS6 2AB"))));
+        assertEquals(201, planned.status(), planned.body());
+        String visitId = planned.json().get("visitId").asText();
+        By visit = By.cssSelector("li[data-visit-id='" + visitId + "']");
+        b.visible(visit);
+
+        Reply in = call("POST", "/visits/" + visitId + "/check-in", "w-amara", "{}");
+        assertEquals(200, in.status(), in.body());
+        String status = b.textContains(By.id("live-status"), "Amara");
+        assertTrue(status.contains("arrived"), status);
+        assertEquals(Boolean.TRUE, b.script("return window.__sameDocument === true;"), "the page did not reload");
+        assertEquals("polite", b.driver.findElement(By.id("live-status")).getAttribute("aria-live"));
+        b.screenshot("family-live");
+
+        Reply out = call("POST", "/visits/" + visitId + "/check-out", "w-amara",
+                "{\"whatMattered\":\"Rosa wanted to see the river again; we walked to the bridge.\"}");
+        assertEquals(200, out.status(), out.body());
+        b.textContains(visit, "river");
+        assertEquals(Boolean.TRUE, b.script("return window.__sameDocument === true;"));
+    }
+
+    @Test
+    @Order(5)
+    void aFamilyMemberSendsARatingAndSeesTheConfirmationAndASecondVisitIsKind() throws Exception {
+        Browser b = signedIn("f-maria");
+        b.visible(By.id("survey-form"));
+        b.screenshot("family-desktop");
+        b.driver.findElement(By.id("rating-positive-impact")).sendKeys("6");
+        b.driver.findElement(By.id("rating-reliability")).sendKeys("5");
+        b.driver.findElement(By.id("rating-creativity")).sendKeys("6");
+        b.driver.findElement(By.id("recommend")).sendKeys("10");
+        b.driver.findElement(By.id("comment")).sendKeys("Amara makes Mum laugh every morning.");
+        b.click(By.id("submit-rating"));
+        String confirmation = b.visible(By.id("survey-confirmation")).getText();
+        assertTrue(confirmation.contains("Thank you"), confirmation);
+
+        Reply mine = call("GET", "/survey-periods/" + openPeriod + "/responses/mine", "f-maria", null);
+        assertEquals(200, mine.status(), mine.body());
+        assertEquals(6, mine.json().at("/ratings/positive-impact").asInt());
+        assertEquals(5, mine.json().at("/ratings/reliability").asInt());
+        assertEquals(10, mine.json().get("recommend").asInt());
+
+        b.driver.navigate().refresh();
+        String again = b.visible(By.id("survey-confirmation")).getText();
+        assertTrue(again.toLowerCase().contains("answered"), again);
+        assertTrue(b.driver.findElements(By.id("survey-form")).stream().noneMatch(WebElement::isDisplayed),
+                "no second form once answered");
+    }
+
+    @Test
+    @Order(2)
+    void aRatingOfSevenTypedByHandIsRefusedWithAMessageAndNothingIsSent() throws Exception {
+        Browser b = signedIn("f-tom");
+        b.visible(By.id("survey-form"));
+        WebElement first = b.driver.findElement(By.id("rating-positive-impact"));
+        first.sendKeys("7");
+        b.driver.findElement(By.id("rating-reliability")).sendKeys("5");
+        b.driver.findElement(By.id("rating-creativity")).sendKeys("5");
+        b.driver.findElement(By.id("recommend")).sendKeys("9");
+        b.driver.findElement(By.id("recommend")).sendKeys(Keys.ENTER);
+        String error = b.visible(By.id("rating-positive-impact-error")).getText();
+        assertTrue(error.contains("1") && error.contains("6"), error);
+        assertEquals("true", first.getAttribute("aria-invalid"));
+        assertTrue(first.getAttribute("aria-describedby").contains("rating-positive-impact-error"));
+        assertTrue(b.visible(By.id("survey-errors")).getText().length() > 0, "an error summary");
+        b.screenshot("family-rating-refused");
+        assertTrue(b.driver.findElements(By.id("survey-confirmation")).stream().noneMatch(WebElement::isDisplayed));
+        assertEquals(404, call("GET", "/survey-periods/" + openPeriod + "/responses/mine", "f-tom", null).status(),
+                "nothing was sent");
+
+        first.clear();
+        first.sendKeys("6");
+        b.click(By.id("submit-rating"));
+        assertTrue(b.visible(By.id("survey-confirmation")).getText().contains("Thank you"));
+        assertEquals(200, call("GET", "/survey-periods/" + openPeriod + "/responses/mine", "f-tom", null).status());
+    }
+
+    @Test
+    @Order(6)
+    void aCommissionerSeesTheHeadlineFiguresAndDownloadsASummaryAsAFile() throws Exception {
+        Browser b = signedIn("k-keith");
+        assertTrue(b.driver.getCurrentUrl().endsWith("/commissioner.html"), b.driver.getCurrentUrl());
+        String summaryId = "cs-" + openPeriod;
+        By card = By.cssSelector("article.summary[data-summary-id='" + summaryId + "']");
+        String text = b.textContains(card, "58");
+        assertTrue(text.contains("interval"), "the NPS with its interval: " + text);
+        assertTrue(text.contains("/ 6") || text.contains("/6"), "ratings out of 6: " + text);
+        b.screenshot("commissioner");
+
+        b.click(By.cssSelector("article.summary[data-summary-id='" + summaryId + "'] button.download[data-format='csv']"));
+        Path file = b.waitFor(d -> {
+            try (Stream<Path> files = Files.list(b.downloads)) {
+                return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        byte[] stored = cloud.s3().client().getObjectAsBytes(r -> r.bucket(cloud.bucket("SummariesBucket"))
+                .key("summaries/" + summaryId + "/summary.csv")).asByteArray();
+        b.waitFor(d -> {
+            try {
+                return Files.size(file) == stored.length;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertArrayEquals(stored, Files.readAllBytes(file), "the file that arrived is the published CSV");
+        assertTrue(b.textContains(By.id("download-status"), "CSV").contains("CSV"));
+        assertTrue(b.driver.getCurrentUrl().endsWith("/commissioner.html"), "the page stays");
+    }
+
+    @Test
+    @Order(7)
+    void aFamilyMemberCannotReachTheCommissionerPagesData() throws Exception {
+        Browser b = signedIn("f-maria");
+        b.open("commissioner.html");
+        String denied = b.visible(By.id("access-denied")).getText();
+        assertTrue(denied.contains("commissioners"), denied);
+        assertTrue(b.driver.findElements(By.cssSelector("article.summary")).isEmpty(), "no summary is shown");
+        assertFalse(b.driver.getPageSource().contains("cs-" + openPeriod), "no summary id reaches the page");
+        String api = cloud.httpEndpoint().toString();
+        assertEquals(403, b.fetchStatus(api, "/summaries"), "the API refuses her listing");
+        assertEquals(404, b.fetchStatus(api, "/summaries/cs-" + openPeriod), "and the document");
+        b.screenshot("commissioner-denied");
+    }
+
+    @Test
+    @Order(8)
+    void aWorkerSeesTheTeamDashboard() throws Exception {
+        Browser b = signedIn("w-amara");
+        assertTrue(b.driver.getCurrentUrl().endsWith("/team.html"), b.driver.getCurrentUrl());
+        String magic = b.visible(By.id("magic-number")).getText();
+        assertTrue(magic.matches("(?s).*\\d.*"), magic);
+        assertTrue(b.visible(By.id("team-size")).getText().contains("4"));
+        assertFalse(b.visible(By.id("continuity")).getText().isBlank());
+        assertFalse(b.visible(By.id("team-feedback")).getText().isBlank());
+        b.screenshot("team");
+    }
+
+    @Test
+    @Order(1)
+    void everyInputOfEveryPageHasALabel() throws Exception {
+        Browser b = signedIn("f-tom");
+        b.visible(By.id("survey-form"));
+        for (WebElement input : b.driver.findElements(By.cssSelector("input, select, textarea"))) {
+            if ("hidden".equals(input.getAttribute("type"))) {
+                continue;
+            }
+            String id = input.getAttribute("id");
+            boolean labelled = !b.driver.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty()
+                    || input.getAttribute("aria-label") != null || input.getAttribute("aria-labelledby") != null;
+            assertTrue(labelled, "input without a label: " + input.getAttribute("outerHTML"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theFamilyPageFitsAPhone() throws Exception {
+        browser = new Browser(cloud.webEndpoint(), 390, 844);
+        browser.signIn("f-maria");
+        browser.visible(By.id("live-status"));
+        long overflow = (Long) browser.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0, overflow, "no sideways scrolling at 390 px");
+        browser.screenshot("family-phone");
+    }
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            return Json.read(body, JsonNode.class);
+        }
+    }
+
+    static Reply call(String method, String path, String sub, String body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + cloud.token(sub));
+        if (body != null) {
+            r.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> res = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(res.statusCode(), res.body());
+    }
+}
