@@ -323,6 +323,13 @@ public final class LocalCloud implements AutoCloseable {
         return m;
     }
 
+    /** The @connections endpoint (with the stage) of each WebSocket API, per logical id. */
+    public Map<String, URI> connectionsEndpoints() {
+        Map<String, URI> m = new LinkedHashMap<>();
+        webSockets.forEach((id, ws) -> m.put(id, ws.connectionsEndpoint()));
+        return m;
+    }
+
     public Stack stack() {
         return stack;
     }

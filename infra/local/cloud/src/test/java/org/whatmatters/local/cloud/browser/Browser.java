@@ -118,6 +118,13 @@ final class Browser implements AutoCloseable {
         return ((Number) status).longValue();
     }
 
+    /** Takes the browser off the network (DevTools' offline emulation: fetches and new sockets fail) or back on. */
+    void network(boolean online) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     /** The whole page, for a person to look at (the window grows to the page's height for the shot). */
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

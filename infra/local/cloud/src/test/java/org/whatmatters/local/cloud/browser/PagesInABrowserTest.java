@@ -88,13 +88,7 @@ class PagesInABrowserTest {
         b.textContains(By.id("live-connection"), "Live");
         b.script("window.__sameDocument = true;");
 
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.MINUTES);
-        Reply planned = call("POST", "/clients/c-rosa/visits", "w-amara", Json.write(java.util.Map.of(
-                "serviceType", "companionship", "plannedStart", start.toString(),
-                "plannedEnd", start.plus(1, ChronoUnit.HOURS).toString(), "workerIds", List.of("w-amara"),
-                "location", java.util.Map.of("address", "14 Orchard Lane, Leeds LS6 2AB"))));
-        assertEquals(201, planned.status(), planned.body());
-        String visitId = planned.json().get("visitId").asText();
+        String visitId = planVisitForRosa();
         By visit = By.cssSelector("li[data-visit-id='" + visitId + "']");
         b.visible(visit);
 
@@ -114,7 +108,7 @@ class PagesInABrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aFamilyMemberSendsARatingAndSeesTheConfirmationAndASecondVisitIsKind() throws Exception {
         Browser b = signedIn("f-maria");
         b.visible(By.id("survey-form"));
@@ -170,7 +164,7 @@ class PagesInABrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aCommissionerSeesTheHeadlineFiguresAndDownloadsASummaryAsAFile() throws Exception {
         Browser b = signedIn("k-keith");
         assertTrue(b.driver.getCurrentUrl().endsWith("/commissioner.html"), b.driver.getCurrentUrl());
@@ -204,7 +198,7 @@ class PagesInABrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aFamilyMemberCannotReachTheCommissionerPagesData() throws Exception {
         Browser b = signedIn("f-maria");
         b.open("commissioner.html");
@@ -219,7 +213,7 @@ class PagesInABrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aWorkerSeesTheTeamDashboard() throws Exception {
         Browser b = signedIn("w-amara");
         assertTrue(b.driver.getCurrentUrl().endsWith("/team.html"), b.driver.getCurrentUrl());
@@ -249,6 +243,71 @@ class PagesInABrowserTest {
 
     @Test
     @Order(4)
+    void aCheckInMissedWhileDisconnectedIsCaughtUpFromTheFeedOnReconnect() throws Exception {
+        Browser b = signedIn("f-maria");
+        b.textContains(By.id("live-connection"), "Live");
+        b.script("window.__sameDocument = true;");
+        String visitId = planVisitForRosa();
+        By visit = By.cssSelector("li[data-visit-id='" + visitId + "']");
+        b.visible(visit);
+
+        // Off the network, and API Gateway drops the connection (as after 2 hours or a deploy).
+        b.network(false);
+        for (String connection : connectionsOf("f-maria")) {
+            HttpResponse<String> gone = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    cloud.connectionsEndpoints().get("LiveApi") + "/@connections/"
+                            + java.net.URLEncoder.encode(connection, java.nio.charset.StandardCharsets.UTF_8)))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, gone.statusCode(), gone.body());
+        }
+        b.waitFor(d -> !d.findElement(By.id("live-connection")).getText().contains("Live"));
+
+        assertEquals(200, call("POST", "/visits/" + visitId + "/check-in", "w-amara", "{}").status());
+        b.waitFor(d -> {
+            try {
+                return feedHas(visitId, "visit.started");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertFalse(b.driver.findElement(By.id("live-status")).getText().contains("arrived"),
+                "nothing reached the page while it was disconnected");
+
+        b.network(true);
+        b.textContains(By.id("live-connection"), "Live");
+        assertTrue(b.textContains(By.id("live-status"), "arrived").contains("Amara"));
+        assertEquals("in-progress", b.driver.findElement(visit).getAttribute("data-status"));
+        assertEquals(Boolean.TRUE, b.script("return window.__sameDocument === true;"), "caught up without a reload");
+    }
+
+    private static boolean feedHas(String visitId, String type) throws Exception {
+        for (JsonNode u : call("GET", "/clients/c-rosa/updates?limit=100", "f-maria", null).json().get("updates")) {
+            if (u.get("type").asText().equals(type) && u.at("/data/visitId").asText().equals(visitId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> connectionsOf(String sub) {
+        return cloud.dynamo().client().scan(r -> r.tableName(cloud.table("ConnectionsTable"))).items().stream()
+                .filter(i -> i.get("SK").s().equals("CONN") && i.containsKey("sub") && i.get("sub").s().equals(sub))
+                .map(i -> i.get("PK").s().substring("CONN#".length())).toList();
+    }
+
+    /** Amara plans a visit for Rosa that began two minutes ago; answers its id. */
+    private static String planVisitForRosa() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.MINUTES);
+        Reply planned = call("POST", "/clients/c-rosa/visits", "w-amara", Json.write(java.util.Map.of(
+                "serviceType", "companionship", "plannedStart", start.toString(),
+                "plannedEnd", start.plus(1, ChronoUnit.HOURS).toString(), "workerIds", List.of("w-amara"),
+                "location", java.util.Map.of("address", "14 Orchard Lane, Leeds LS6 2AB"))));
+        assertEquals(201, planned.status(), planned.body());
+        return planned.json().get("visitId").asText();
+    }
+
+    @Test
+    @Order(5)
     void theFamilyPageFitsAPhone() throws Exception {
         browser = new Browser(cloud.webEndpoint(), 390, 844);
         browser.signIn("f-maria");
