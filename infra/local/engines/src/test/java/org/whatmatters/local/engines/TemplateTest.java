@@ -51,8 +51,9 @@ class TemplateTest {
         Map<?, ?> statement = (Map<?, ?>) ((List<?>) policy.get("Statement")).get(0);
         assertEquals(List.of(Map.of("Fn::GetAtt", List.of("DataTable", "Arn")),
                 Map.of("Fn::Sub", "${DataTable.Arn}/index/*")), statement.get("Resource"));
-        // The summaries bucket has no literal name: the stack names it.
-        assertEquals(List.of(new BucketSpec("SummariesBucket", null)), TestCloud.template().buckets());
+        // The buckets have no literal name: the stack names them.
+        assertEquals(List.of(new BucketSpec("SummariesBucket", null), new BucketSpec("WebBucket", null)),
+                TestCloud.template().buckets());
     }
 
     @Test

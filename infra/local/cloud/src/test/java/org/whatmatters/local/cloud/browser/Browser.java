@@ -118,6 +118,41 @@ final class Browser implements AutoCloseable {
         return ((Number) status).longValue();
     }
 
+    /**
+     * Visible text whose colour against its background is below WCAG AA: 4.5:1, or 3:1 for large
+     * text (24 px, or 18.66 px bold). Backgrounds are the nearest opaque ancestor's colour.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> contrastFailures() {
+        return (List<String>) script("""
+                const lum = (c) => {
+                  const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
+                    v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                };
+                const alpha = (c) => { const p = c.match(/[\\d.]+/g); return p.length > 3 ? Number(p[3]) : 1; };
+                const background = (el) => {
+                  for (let e = el; e; e = e.parentElement) {
+                    const bg = getComputedStyle(e).backgroundColor;
+                    if (alpha(bg) === 1) return bg;
+                  }
+                  return 'rgb(255, 255, 255)';
+                };
+                const out = [];
+                for (const el of document.querySelectorAll('body *')) {
+                  const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join('');
+                  if (!text || !el.getClientRects().length) continue;
+                  const style = getComputedStyle(el);
+                  if (style.visibility === 'hidden' || el.closest('[hidden]')) continue;
+                  const a = lum(style.color), b = lum(background(el));
+                  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+                  const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+                  if (ratio < needed) out.push(ratio.toFixed(2) + ' < ' + needed + ': "' + text.slice(0, 40) + '" ' + style.color);
+                }
+                return out;""");
+    }
+
     /** Takes the browser off the network (DevTools' offline emulation: fetches and new sockets fail) or back on. */
     void network(boolean online) {
         driver.executeCdpCommand("Network.enable", Map.of());

@@ -113,6 +113,7 @@ class PagesInABrowserTest {
         Browser b = signedIn("f-maria");
         b.visible(By.id("survey-form"));
         b.screenshot("family-desktop");
+        assertEquals(List.of(), b.contrastFailures(), "text contrast on the family page");
         b.driver.findElement(By.id("rating-positive-impact")).sendKeys("6");
         b.driver.findElement(By.id("rating-reliability")).sendKeys("5");
         b.driver.findElement(By.id("rating-creativity")).sendKeys("6");
@@ -152,6 +153,7 @@ class PagesInABrowserTest {
         assertTrue(first.getAttribute("aria-describedby").contains("rating-positive-impact-error"));
         assertTrue(b.visible(By.id("survey-errors")).getText().length() > 0, "an error summary");
         b.screenshot("family-rating-refused");
+        assertEquals(List.of(), b.contrastFailures(), "text contrast of the error messages");
         assertTrue(b.driver.findElements(By.id("survey-confirmation")).stream().noneMatch(WebElement::isDisplayed));
         assertEquals(404, call("GET", "/survey-periods/" + openPeriod + "/responses/mine", "f-tom", null).status(),
                 "nothing was sent");
@@ -174,6 +176,7 @@ class PagesInABrowserTest {
         assertTrue(text.contains("interval"), "the NPS with its interval: " + text);
         assertTrue(text.contains("/ 6") || text.contains("/6"), "ratings out of 6: " + text);
         b.screenshot("commissioner");
+        assertEquals(List.of(), b.contrastFailures(), "text contrast on the commissioner page");
 
         b.click(By.cssSelector("article.summary[data-summary-id='" + summaryId + "'] button.download[data-format='csv']"));
         Path file = b.waitFor(d -> {
@@ -223,6 +226,7 @@ class PagesInABrowserTest {
         assertFalse(b.visible(By.id("continuity")).getText().isBlank());
         assertFalse(b.visible(By.id("team-feedback")).getText().isBlank());
         b.screenshot("team");
+        assertEquals(List.of(), b.contrastFailures(), "text contrast on the team page");
     }
 
     @Test
@@ -239,6 +243,11 @@ class PagesInABrowserTest {
                     || input.getAttribute("aria-label") != null || input.getAttribute("aria-labelledby") != null;
             assertTrue(labelled, "input without a label: " + input.getAttribute("outerHTML"));
         }
+        // The contrast check the other tests use finds pale text when there is some.
+        b.script("const p = document.createElement('p'); p.id = 'pale'; p.textContent = 'pale grey words';"
+                + "p.style.color = '#bbbbbb'; p.style.background = '#ffffff'; document.querySelector('main').append(p);");
+        assertTrue(b.contrastFailures().stream().anyMatch(f -> f.contains("pale grey words")), "the check works");
+        b.script("document.getElementById('pale').remove();");
     }
 
     @Test
