@@ -26,7 +26,10 @@ function showAccessDenied() {
 /** "2026-Q4": the period's label from the document, or the title's last part. */
 function labelOf(item, detail) {
   if (detail?.periodLabel) return detail.periodLabel;
+  // titles read "Ridgeshire County Council: outcomes summary – 2026-Q4"
   const title = String(item.title ?? '');
+  const dash = title.lastIndexOf(' – ');
+  if (dash >= 0) return title.slice(dash + 3);
   const cut = title.lastIndexOf(': ');
   return cut >= 0 ? title.slice(cut + 2) : item.periodId ?? item.summaryId;
 }

@@ -126,11 +126,13 @@ final class HostedUi {
             page(exchange, 400, "Sign-in request refused", "<p>" + escape(wrong) + ".</p>");
             return;
         }
+        Instant now = clock.instant();
+        codes.values().removeIf(g -> g.expires().isBefore(now));
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         codes.put(code, new Grant(f.get("sub"), f.get("client_id"), f.get("redirect_uri"), f.get("code_challenge"),
-                clock.instant().plus(CODE_LIFETIME)));
+                now.plus(CODE_LIFETIME)));
         String to = f.get("redirect_uri") + (f.get("redirect_uri").contains("?") ? "&" : "?") + "code=" + code
                 + (f.get("state") == null ? "" : "&state=" + URLEncoder.encode(f.get("state"), StandardCharsets.UTF_8));
         redirect(exchange, to);
