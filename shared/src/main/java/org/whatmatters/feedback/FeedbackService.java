@@ -17,6 +17,7 @@ import org.whatmatters.domain.RespondentType;
 import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.domain.SurveyQuestion;
 import org.whatmatters.domain.SurveyResponse;
+import org.whatmatters.ops.Metric;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
 import org.whatmatters.records.ClientRelations;
@@ -83,6 +84,7 @@ public final class FeedbackService {
                 invitation.teamId(), cmd.ratings(), cmd.recommend(), blankToNull(cmd.comment()), caller.sub(),
                 clock.instant());
         if (responses.create(response, FeedbackCounters.of(response))) {
+            Metric.SURVEY_RESPONSES.add();
             return new Submitted(ResponseView.of(response), true);
         }
         SurveyResponse first = responses.find(periodId, who.type(), who.id())

@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.idempotency.IdempotencyStore;
-import org.whatmatters.json.Json;
+import org.whatmatters.ops.Invocation;
+import org.whatmatters.ops.Log;
 import org.whatmatters.problem.Problem;
 import org.whatmatters.problem.ProblemException;
 
@@ -38,24 +39,41 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiResponse response;
-        try {
-            response = dispatch(event);
-        } catch (ProblemException e) {
-            response = ApiResponse.problem(e.problem());
-        } catch (RuntimeException e) {
-            String requestId = context == null ? "-" : context.getAwsRequestId();
-            System.err.println(Json.write(Map.of("level", "ERROR", "requestId", requestId,
-                    "route", String.valueOf(event.getRouteKey()), "error", e.toString())));
-            response = ApiResponse.problem(new Problem("https://whatmatters.care/problems/internal",
-                    "Something went wrong on our side", 500, "Please try again; request " + requestId, null));
+        long started = System.nanoTime();
+        String correlationId = correlationId(event);
+        try (Invocation ignored = Invocation.begin(context == null ? null : context.getFunctionName(),
+                context == null ? null : context.getAwsRequestId(), correlationId)) {
+            ApiResponse response;
+            try {
+                response = dispatch(event);
+            } catch (ProblemException e) {
+                response = ApiResponse.problem(e.problem());
+            } catch (RuntimeException e) {
+                Log.error("unexpected failure", "route", event.getRouteKey(), "error", e.toString());
+                response = ApiResponse.problem(new Problem("https://whatmatters.care/problems/internal",
+                        "Something went wrong on our side", 500, "Please try again; reference " + correlationId, null));
+            }
+            Log.info("request", "route", event.getRouteKey(), "status", response.status(),
+                    "ms", (System.nanoTime() - started) / 1_000_000);
+            Map<String, String> headers = new HashMap<>(response.headers());
+            headers.put("x-correlation-id", correlationId);
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(response.status())
+                    .withHeaders(headers)
+                    .withBody(response.body())
+                    .withIsBase64Encoded(false)
+                    .build();
         }
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(response.headers())
-                .withBody(response.body())
-                .withIsBase64Encoded(false)
-                .build();
+    }
+
+    /** The caller's x-correlation-id when it is a sane token, else API Gateway's request id. */
+    static String correlationId(APIGatewayV2HTTPEvent event) {
+        String given = event.getHeaders() == null ? null : lowerCase(event.getHeaders()).get("x-correlation-id");
+        if (given != null && given.matches("[A-Za-z0-9._:-]{1,64}")) {
+            return given;
+        }
+        var ctx = event.getRequestContext();
+        return ctx != null && ctx.getRequestId() != null ? ctx.getRequestId() : java.util.UUID.randomUUID().toString();
     }
 
     private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {

@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.whatmatters.auth.Relation;
 import org.whatmatters.data.Keys;
-import org.whatmatters.json.Json;
+import org.whatmatters.ops.Log;
+import org.whatmatters.ops.Metric;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -140,6 +141,11 @@ public final class FanOut {
             return true;
         }
         Map<String, Poster.Outcome> outcomes = postAll(targets, update.message().json());
+        outcomes.values().forEach(o -> (switch (o) {
+            case SENT -> Metric.PUSHES_SENT;
+            case GONE -> Metric.PUSHES_GONE;
+            case FAILED -> Metric.PUSHES_FAILED;
+        }).add());
         Set<String> reached = outcomes.entrySet().stream().filter(e -> e.getValue() != Poster.Outcome.FAILED)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         if (reached.size() == outcomes.size()) {
@@ -213,6 +219,10 @@ public final class FanOut {
     }
 
     private static void log(String level, String record, String message) {
-        System.err.println(Json.write(Map.of("level", level, "record", record, "message", message)));
+        if (level.equals("ERROR")) {
+            Log.error(message, "record", record);
+        } else {
+            Log.warn(message, "record", record);
+        }
     }
 }

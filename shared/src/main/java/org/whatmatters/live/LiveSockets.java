@@ -17,6 +17,7 @@ import org.whatmatters.auth.Role;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.json.Json;
+import org.whatmatters.ops.Log;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
 import org.whatmatters.setup.Checks;
@@ -142,8 +143,7 @@ public final class LiveSockets {
         if (outcome == Poster.Outcome.GONE) {
             connections.forget(connectionId);
         } else if (outcome == Poster.Outcome.FAILED) {
-            System.err.println(Json.write(Map.of("level", "WARN", "connectionId", connectionId,
-                    "message", "could not reply " + reply.type())));
+            Log.warn("could not reply " + reply.type(), "connectionId", connectionId);
         }
     }
 }

@@ -29,6 +29,7 @@ import org.whatmatters.domain.Location;
 import org.whatmatters.domain.TeamMember;
 import org.whatmatters.domain.Visit;
 import org.whatmatters.domain.VisitStatus;
+import org.whatmatters.ops.Metric;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
 import org.whatmatters.records.ActivityCounters;
@@ -113,6 +114,7 @@ public final class VisitService {
                 cmd.workerIds(), cmd.location(), VisitStatus.PLANNED, null, null, null, null, null, null, null,
                 caller.sub(), now, now, 1);
         visits.create(visit);
+        Metric.VISITS_PLANNED.add();
         return view(visit, relation, team);
     }
 
@@ -141,6 +143,7 @@ public final class VisitService {
         }
         Visit updated = visit.checkedIn(at, caller.sub(), cmd.note(), now);
         save(updated, visit);
+        Metric.CHECK_INS.add();
         return view(updated, relation, members(client.teamId()));
     }
 
@@ -172,6 +175,7 @@ public final class VisitService {
         Visit updated = visit.checkedOut(at, caller.sub(), cmd.note(), cmd.whatMattered(), now);
         save(updated, visit, counters.count(updated.teamId(), updated.serviceDate(),
                 b -> VisitCounters.completed(updated, b)));
+        Metric.CHECK_OUTS.add();
         return view(updated, relation, members(client.teamId()));
     }
 

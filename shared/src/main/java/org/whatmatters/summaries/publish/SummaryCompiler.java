@@ -30,6 +30,7 @@ import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
 import org.whatmatters.json.Json;
+import org.whatmatters.ops.Metric;
 import org.whatmatters.setup.SizeAdvice;
 import org.whatmatters.summaries.ClientDays;
 import org.whatmatters.summaries.CommissionerSummary;
@@ -206,6 +207,7 @@ public final class SummaryCompiler {
                 c.contractId(), c.commissionerId(), null, period.periodId(), period.opensOn(), period.closesOn(), through,
                 complete, files, clock.instant(), by);
         catalogue.put(entry);
+        Metric.SUMMARIES_COMPILED.add();
         return entry;
     }
 
@@ -257,6 +259,7 @@ public final class SummaryCompiler {
         SummaryEntry entry = new SummaryEntry(id, SummaryKind.TEAM_DASHBOARD, team.name() + ": team dashboard – " + month,
                 null, null, teamId, null, first, month.atEndOfMonth(), through, complete, files, clock.instant(), by);
         catalogue.put(entry);
+        Metric.SUMMARIES_COMPILED.add();
         return entry;
     }
 

@@ -26,6 +26,7 @@ import org.whatmatters.domain.SummaryEntry;
 import org.whatmatters.domain.SummaryFile;
 import org.whatmatters.domain.SummaryKind;
 import org.whatmatters.domain.SurveyPeriod;
+import org.whatmatters.ops.Metric;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
 import org.whatmatters.records.ListQuery;
@@ -111,6 +112,7 @@ public final class SummaryService {
                 caller.is(Role.PROVIDER_ADMIN) ? Role.PROVIDER_ADMIN.toString() : Role.COMMISSIONER.toString(),
                 caller.is(Role.PROVIDER_ADMIN) ? caller.providerId() : caller.commissionerId(), now, now.plus(lifetime));
         audit.record(issued);
+        Metric.LINKS_ISSUED.add();
         String url = bucket.presign(file, lifetime, summaryId + "." + format).toString();
         return new LinkView(issued.linkId(), summaryId, format, url, now, issued.expiresAt(), (int) lifetime.toSeconds());
     }

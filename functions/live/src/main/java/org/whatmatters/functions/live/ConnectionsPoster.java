@@ -1,8 +1,7 @@
 package org.whatmatters.functions.live;
 
-import java.util.Map;
-import org.whatmatters.json.Json;
 import org.whatmatters.live.Poster;
+import org.whatmatters.ops.Log;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
@@ -25,8 +24,7 @@ final class ConnectionsPoster implements Poster {
         } catch (GoneException e) {
             return Outcome.GONE;
         } catch (SdkException e) {
-            System.err.println(Json.write(Map.of("level", "WARN", "connectionId", connectionId,
-                    "message", "postToConnection failed: " + e.getMessage())));
+            Log.warn("postToConnection failed: " + e.getMessage(), "connectionId", connectionId);
             return Outcome.FAILED;
         }
     }

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import org.whatmatters.config.Env;
 import org.whatmatters.live.FanOut;
+import org.whatmatters.ops.Invocation;
+import org.whatmatters.ops.Log;
 
 /**
  * The data table's stream: live updates to the families (and team) watching each client. Answers the
@@ -32,7 +34,14 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        var failed = fanOut.handle(event.getRecords().stream().map(StreamImages::change).toList());
-        return new StreamsEventResponse(failed.stream().map(StreamsEventResponse.BatchItemFailure::new).toList());
+        var records = event.getRecords();
+        // A batch is correlated by its first record's event id.
+        String correlationId = records.isEmpty() ? null : records.getFirst().getEventID();
+        try (Invocation ignored = Invocation.begin(context == null ? null : context.getFunctionName(),
+                context == null ? null : context.getAwsRequestId(), correlationId)) {
+            var failed = fanOut.handle(records.stream().map(StreamImages::change).toList());
+            Log.info("batch", "records", records.size(), "retry", failed.size());
+            return new StreamsEventResponse(failed.stream().map(StreamsEventResponse.BatchItemFailure::new).toList());
+        }
     }
 }

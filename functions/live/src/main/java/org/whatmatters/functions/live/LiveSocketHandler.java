@@ -11,8 +11,9 @@ import java.util.Map;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.TokenVerifier;
 import org.whatmatters.config.Env;
-import org.whatmatters.json.Json;
 import org.whatmatters.live.LiveSockets;
+import org.whatmatters.ops.Invocation;
+import org.whatmatters.ops.Log;
 import org.whatmatters.problem.ProblemException;
 
 /**
@@ -46,20 +47,22 @@ public final class LiveSocketHandler
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         var ctx = event.getRequestContext();
         String connectionId = ctx.getConnectionId();
-        try {
-            switch (ctx.getRouteKey()) {
-                case "$connect" -> sockets.connect(connectionId,
-                        Caller.fromClaims(tokens.verify(query(event, "token"))), clientIds(event));
-                case "$disconnect" -> sockets.disconnect(connectionId);
-                case "subscribe" -> sockets.subscribe(connectionId, event.getBody());
-                case "ping" -> sockets.ping(connectionId);
-                default -> throw ProblemException.notFound("Route " + ctx.getRouteKey());
+        try (Invocation ignored = Invocation.begin(context == null ? null : context.getFunctionName(),
+                context == null ? null : context.getAwsRequestId(), ctx.getRequestId())) {
+            try {
+                switch (ctx.getRouteKey()) {
+                    case "$connect" -> sockets.connect(connectionId,
+                            Caller.fromClaims(tokens.verify(query(event, "token"))), clientIds(event));
+                    case "$disconnect" -> sockets.disconnect(connectionId);
+                    case "subscribe" -> sockets.subscribe(connectionId, event.getBody());
+                    case "ping" -> sockets.ping(connectionId);
+                    default -> throw ProblemException.notFound("Route " + ctx.getRouteKey());
+                }
+                return status(200);
+            } catch (ProblemException e) {
+                Log.info("refused", "route", ctx.getRouteKey(), "connectionId", connectionId, "reason", e.getMessage());
+                return status(e.problem().status());
             }
-            return status(200);
-        } catch (ProblemException e) {
-            System.err.println(Json.write(Map.of("level", "INFO", "route", ctx.getRouteKey(),
-                    "connectionId", String.valueOf(connectionId), "refused", e.getMessage())));
-            return status(e.problem().status());
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.whatmatters.config.Env;
 import org.whatmatters.domain.SummaryEntry;
+import org.whatmatters.ops.Invocation;
+import org.whatmatters.ops.Log;
 
 /**
  * The scheduled compile. EventBridge Scheduler sends {@code {"run": "monthly" | "period-end",
@@ -38,6 +40,17 @@ public final class CompileSummariesHandler implements RequestHandler<Map<String,
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String run = String.valueOf(event.getOrDefault("run", ""));
+        // A schedule's run is correlated by its name and time: a retry of the same run reads the same.
+        String correlationId = run + "@" + event.getOrDefault("scheduledTime", event.getOrDefault("time", "now"));
+        try (Invocation ignored = Invocation.begin(context == null ? null : context.getFunctionName(),
+                context == null ? null : context.getAwsRequestId(), correlationId)) {
+            Map<String, Object> out = compile(run, event);
+            Log.info("compiled", "run", run, "summaries", out.get("compiled"));
+            return out;
+        }
+    }
+
+    private Map<String, Object> compile(String run, Map<String, Object> event) {
         LocalDate today = LocalDate.ofInstant(time(event), c.clock().getZone());
         List<SummaryEntry> compiled = switch (run) {
             case "monthly" -> c.compiler().monthly(today, "schedule:monthly");

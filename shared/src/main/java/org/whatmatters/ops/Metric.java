@@ -1,0 +1,33 @@
+package org.whatmatters.ops;
+
+/** What the service counts, as CloudWatch metric names (namespace {@value Invocation#NAMESPACE}). */
+public enum Metric {
+    SURVEY_RESPONSES("SurveyResponses"),
+    VISITS_PLANNED("VisitsPlanned"),
+    CHECK_INS("CheckIns"),
+    CHECK_OUTS("CheckOuts"),
+    PUSHES_SENT("PushesSent"),
+    PUSHES_GONE("PushesGone"),
+    PUSHES_FAILED("PushesFailed"),
+    SUMMARIES_COMPILED("SummariesCompiled"),
+    LINKS_ISSUED("LinksIssued");
+
+    private final String cloudWatchName;
+
+    Metric(String cloudWatchName) {
+        this.cloudWatchName = cloudWatchName;
+    }
+
+    public String cloudWatchName() {
+        return cloudWatchName;
+    }
+
+    /** Counts one in the current invocation (nothing outside one). */
+    public void add() {
+        add(1);
+    }
+
+    public void add(long n) {
+        Invocation.count(this, n);
+    }
+}
