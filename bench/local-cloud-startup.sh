@@ -25,7 +25,7 @@ for i in $(seq 1 "$runs"); do
 
   out="$(mktemp)"; t0=$(now_ms)
   java "${FLAGS[@]}" -cp "$CP" org.whatmatters.local.cloud.LocalCloud --http-port 0 --ws-port 0 \
-    --dynamo-port 0 --s3-port 0 >"$out" 2>&1 &
+    --dynamo-port 0 --s3-port 0 --web-port 0 >"$out" 2>&1 &
   pid=$!
   until grep -q '^READY' "$out"; do
     kill -0 "$pid" 2>/dev/null || { cat "$out"; echo "local cloud exited before READY" >&2; exit 1; }

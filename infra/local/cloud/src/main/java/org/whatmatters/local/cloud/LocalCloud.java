@@ -206,6 +206,10 @@ public final class LocalCloud implements AutoCloseable {
                         .attribute(id, "DomainName", id.toLowerCase() + ".cloudfront.net").attribute(id, "Id", id);
                 case "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::ResponseHeadersPolicy" -> r.ref(id, id)
                         .attribute(id, "Id", id);
+                case "AWS::SQS::Queue" -> r.ref(id, "http://127.0.0.1/queue/" + id)
+                        .attribute(id, "Arn", arnPrefix.formatted("sqs") + id).attribute(id, "QueueName", id);
+                case "AWS::Logs::LogGroup" -> r.ref(id, id).attribute(id, "Arn", arnPrefix.formatted("logs")
+                        + "log-group:" + id);
                 case "AWS::DynamoDB::Table", "AWS::S3::Bucket" -> { }
                 default -> r.ref(id, id);
             }

@@ -17,16 +17,20 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
                     Map<String, String> unsupported, Map<String, String> inertLocally) {
 
     /** Resource types that do nothing on one machine (permissions, deployment bookkeeping). */
-    private static final Map<String, String> INERT = Map.of(
-            "AWS::Lambda::Permission", "every function may be invoked locally",
-            "AWS::ApiGatewayV2::Deployment", "routes are live as soon as the local cloud starts",
-            "AWS::IAM::Role", "no IAM locally: every function has full access to the local engines",
-            "AWS::IAM::Policy", "no IAM locally",
-            "AWS::Logs::LogGroup", "logs go to the console",
-            "AWS::S3::BucketPolicy", "S3Proxy checks signatures, not bucket policies",
-            "AWS::CloudFront::Distribution", "the local web host serves web/ in its place, with the same headers",
-            "AWS::CloudFront::OriginAccessControl", "the local web host reads web/ from disk",
-            "AWS::CloudFront::ResponseHeadersPolicy", "the local web host sends the same security headers");
+    private static final Map<String, String> INERT = Map.ofEntries(
+            Map.entry("AWS::Lambda::Permission", "every function may be invoked locally"),
+            Map.entry("AWS::ApiGatewayV2::Deployment", "routes are live as soon as the local cloud starts"),
+            Map.entry("AWS::IAM::Role", "no IAM locally: every function has full access to the local engines"),
+            Map.entry("AWS::IAM::Policy", "no IAM locally"),
+            Map.entry("AWS::Logs::LogGroup", "logs go to the console"),
+            Map.entry("AWS::S3::BucketPolicy", "S3Proxy checks signatures, not bucket policies"),
+            Map.entry("AWS::CloudFront::Distribution", "the local web host serves web/ in its place, with the same headers"),
+            Map.entry("AWS::CloudFront::OriginAccessControl", "the local web host reads web/ from disk"),
+            Map.entry("AWS::CloudFront::ResponseHeadersPolicy", "the local web host sends the same security headers"),
+            Map.entry("AWS::SQS::Queue", "no SQS locally: what would go to a failure queue is logged"),
+            Map.entry("AWS::SNS::Topic", "no alarms locally"),
+            Map.entry("AWS::SNS::Subscription", "no alarms locally"),
+            Map.entry("AWS::CloudWatch::Alarm", "no CloudWatch locally: the metrics are the EMF lines in the console"));
 
     private static final Set<String> FUNCTION_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("CodeUri", "Description",
             "Policies", "Runtime", "Architectures", "MemorySize", "Timeout", "Role", "Tags", "Layers",
@@ -51,7 +55,7 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
         List<WebSocketApiSpec> webSocketApis = new ArrayList<>();
         for (Resource r : resources.values()) {
             switch (r.type()) {
-                case "AWS::Serverless::Function" -> functions.add(function(r, globals, resolver, unsupported));
+                case "AWS::Serverless::Function" -> functions.add(function(r, globals, resolver, unsupported, inert));
                 case "AWS::Serverless::HttpApi" -> httpApis.add(httpApi(r, resolver, unsupported));
                 case "AWS::ApiGatewayV2::Api" -> {
                     if (!"WEBSOCKET".equals(resolver.string(r.properties().get("ProtocolType")))) {
@@ -78,7 +82,7 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
 
     @SuppressWarnings("unchecked")
     private static FunctionSpec function(Resource r, Map<String, Object> globals, Resolver resolver,
-                                         Map<String, String> unsupported) {
+                                         Map<String, String> unsupported, Map<String, String> inert) {
         Map<String, Object> p = new LinkedHashMap<>(globals);
         p.putAll(r.properties());
         for (String key : p.keySet()) {
@@ -137,8 +141,8 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
                         }
                     }
                     if (ep.containsKey("DestinationConfig")) {
-                        unsupported.put(r.logicalId() + ".Events." + name + ".DestinationConfig",
-                                "on-failure destination (locally a skipped batch is logged)");
+                        inert.put(r.logicalId() + ".Events." + name + ".DestinationConfig",
+                                "on-failure destination: locally a batch given up on is logged");
                     }
                 }
                 default -> unsupported.put(r.logicalId() + ".Events." + name, "event type " + type);

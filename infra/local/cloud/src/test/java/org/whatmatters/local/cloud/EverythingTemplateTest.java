@@ -69,9 +69,9 @@ class EverythingTemplateTest {
 
     @Test
     void unemulatedConstructsAreReportedByNameAndInertOnesExplained() {
-        assertEquals("AWS::SQS::Queue", cloud.stack().unsupported().get("Leftovers"));
+        assertEquals("AWS::Kinesis::Stream", cloud.stack().unsupported().get("Leftovers"));
         assertTrue(cloud.stack().inertLocally().get("SocketPermission").startsWith("AWS::Lambda::Permission"));
-        assertTrue(cloud.describe().contains("NOT EMULATED  Leftovers: AWS::SQS::Queue"), cloud.describe());
+        assertTrue(cloud.describe().contains("NOT EMULATED  Leftovers: AWS::Kinesis::Stream"), cloud.describe());
     }
 
     @Test
