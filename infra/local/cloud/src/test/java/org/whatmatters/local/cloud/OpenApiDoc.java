@@ -14,7 +14,7 @@ import org.whatmatters.local.engines.CfnYaml;
 
 /**
  * docs/openapi.yaml, parsed (snakeyaml-engine, through the template reader), with its local {@code $ref}s
- * followed on request. Test support for {@link TemplateChecksTest}.
+ * followed on request. Test support for {@link OpenApiContractTest}.
  */
 record OpenApiDoc(Path file, Map<String, Object> root) {
 
