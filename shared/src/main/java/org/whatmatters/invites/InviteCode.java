@@ -16,14 +16,14 @@ public final class InviteCode {
 
     static final int BYTES = 32;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private InviteCode() {
     }
 
     public static String generate() {
         byte[] bytes = new byte[BYTES];
-        RANDOM.nextBytes(bytes);
+        // A new generator per code: one made before a SnapStart snapshot would be shared by every restored copy.
+        new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -30,11 +30,21 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private final Map<String, Route> routes;
     private final IdempotencyStore idempotency;
+    private final Priming priming;
 
-    /** Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through {@code idempotency}. */
-    protected HttpApiHandler(Map<String, Route> routes, IdempotencyStore idempotency) {
+    /**
+     * Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through {@code idempotency}.
+     * {@code primingRequest}, a read-only request, runs before a SnapStart snapshot (see {@link Priming}).
+     */
+    protected HttpApiHandler(Map<String, Route> routes, IdempotencyStore idempotency,
+                             APIGatewayV2HTTPEvent primingRequest) {
         this.routes = Map.copyOf(routes);
         this.idempotency = idempotency;
+        this.priming = Priming.register(() -> handleRequest(primingRequest, null));
+    }
+
+    public Priming priming() {
+        return priming;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.whatmatters.feedback.Submitted;
 import org.whatmatters.lambda.ApiRequest;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.Priming;
 import org.whatmatters.records.ListQuery;
 import org.whatmatters.records.RecordHealthEvent;
 import org.whatmatters.records.RecordShift;
@@ -59,7 +60,7 @@ public final class EngagementApiHandler extends HttpApiHandler {
                 },
                 "GET /survey-periods/{periodId}/responses/mine",
                 r -> ApiResponse.ok(c.feedback().mine(r.caller(), r.path("periodId"), r.query("clientId")))),
-                c.idempotency());
+                c.idempotency(), Priming.get("GET /stories/{storyId}", "storyId", "priming"));
     }
 
     private static ListQuery listQuery(ApiRequest r) {

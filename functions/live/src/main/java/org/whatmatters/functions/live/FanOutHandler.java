@@ -4,8 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.whatmatters.config.Env;
+import org.whatmatters.lambda.Priming;
 import org.whatmatters.live.FanOut;
 import org.whatmatters.ops.Invocation;
 import org.whatmatters.ops.Log;
@@ -17,6 +22,7 @@ import org.whatmatters.ops.Log;
 public final class FanOutHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final FanOut fanOut;
+    private final Priming priming;
 
     /** Lambda's entry point. */
     public FanOutHandler() {
@@ -30,6 +36,25 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
 
     public FanOutHandler(Env env, Clock clock) {
         this.fanOut = DaggerFanOutComponent.factory().create(env, clock).fanOut();
+        this.priming = Priming.register(() -> handleRequest(primingBatch(), null));
+    }
+
+    public Priming priming() {
+        return priming;
+    }
+
+    /** One record of an aggregate item: read, recognised as nothing to tell anyone, and skipped. */
+    static DynamodbEvent primingBatch() {
+        var image = Map.of("PK", new AttributeValue().withS("AGG#TEAM#priming"), "SK", new AttributeValue()
+                .withS("MONTH#2000-01"), "kind", new AttributeValue().withS("Aggregate"));
+        var record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventID("priming");
+        record.setEventName("INSERT");
+        record.setDynamodb(new StreamRecord().withSequenceNumber("0").withNewImage(image).withKeys(
+                Map.of("PK", image.get("PK"), "SK", image.get("SK"))));
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        return event;
     }
 
     @Override

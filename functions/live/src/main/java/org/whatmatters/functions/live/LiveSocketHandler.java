@@ -11,6 +11,7 @@ import java.util.Map;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.TokenVerifier;
 import org.whatmatters.config.Env;
+import org.whatmatters.lambda.Priming;
 import org.whatmatters.live.LiveSockets;
 import org.whatmatters.ops.Invocation;
 import org.whatmatters.ops.Log;
@@ -26,6 +27,7 @@ public final class LiveSocketHandler
 
     private final LiveSockets sockets;
     private final TokenVerifier tokens;
+    private final Priming priming;
 
     /** Lambda's entry point. */
     public LiveSocketHandler() {
@@ -41,6 +43,23 @@ public final class LiveSocketHandler
         LiveSocketComponent c = DaggerLiveSocketComponent.factory().create(env, clock);
         this.sockets = c.sockets();
         this.tokens = c.tokens();
+        this.priming = Priming.register(() -> handleRequest(primingConnect(), null));
+    }
+
+    public Priming priming() {
+        return priming;
+    }
+
+    /** A $connect whose token is not a JWT: refused (401) before any key is fetched or item written. */
+    static APIGatewayV2WebSocketEvent primingConnect() {
+        var ctx = new APIGatewayV2WebSocketEvent.RequestContext();
+        ctx.setRouteKey("$connect");
+        ctx.setConnectionId("priming");
+        ctx.setRequestId("priming");
+        var event = new APIGatewayV2WebSocketEvent();
+        event.setRequestContext(ctx);
+        event.setQueryStringParameters(Map.of("token", "priming", "clientId", "c-priming"));
+        return event;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.Priming;
 import org.whatmatters.live.UpdateFeed;
 import org.whatmatters.live.UpdatesQuery;
 
@@ -32,6 +33,7 @@ public final class UpdatesApiHandler extends HttpApiHandler {
 
     private UpdatesApiHandler(UpdateFeed feed, IdempotencyStore idempotency) {
         super(Map.of("GET /clients/{clientId}/updates", r -> ApiResponse.ok(feed.list(r.caller(), r.path("clientId"),
-                new UpdatesQuery(r.query("since"), r.query("limit"), r.query("cursor"))))), idempotency);
+                new UpdatesQuery(r.query("since"), r.query("limit"), r.query("cursor"))))), idempotency,
+                Priming.get("GET /clients/{clientId}/updates", "clientId", "priming"));
     }
 }

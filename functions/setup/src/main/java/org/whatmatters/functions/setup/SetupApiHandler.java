@@ -11,6 +11,7 @@ import org.whatmatters.invites.FamilyInviteService;
 import org.whatmatters.invites.NewFamilyInvite;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.Priming;
 import org.whatmatters.lambda.Route;
 import org.whatmatters.setup.ClientService;
 import org.whatmatters.setup.ClientView;
@@ -49,7 +50,8 @@ public final class SetupApiHandler extends HttpApiHandler {
     }
 
     private SetupApiHandler(SetupComponent c) {
-        super(routes(c.account(), c.teams(), c.clients(), c.contracts(), c.surveys(), c.invites()), c.idempotency());
+        super(routes(c.account(), c.teams(), c.clients(), c.contracts(), c.surveys(), c.invites()), c.idempotency(),
+                Priming.get("GET /clients/{clientId}", "clientId", "priming"));
     }
 
     private static Map<String, Route> routes(AccountService account, TeamService teams, ClientService clients, ContractService contracts,

@@ -6,6 +6,7 @@ import org.whatmatters.config.Env;
 import org.whatmatters.lambda.ApiRequest;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.Priming;
 import org.whatmatters.records.ListQuery;
 import org.whatmatters.summaries.publish.LinkRequest;
 import org.whatmatters.summaries.publish.LinkView;
@@ -44,7 +45,7 @@ public final class SummariesApiHandler extends HttpApiHandler {
                         r.path("summaryId"))),
                 "GET /teams/{teamId}/dashboard", r -> ApiResponse.okJson(
                         c.summaries().dashboard(r.caller(), r.path("teamId"), r.query("month")))),
-                c.idempotency());
+                c.idempotency(), Priming.get("GET /summaries/{summaryId}", "summaryId", "priming"));
     }
 
     private static ListQuery listQuery(ApiRequest r) {

@@ -6,6 +6,7 @@ import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.Priming;
 import org.whatmatters.visits.CheckIn;
 import org.whatmatters.visits.CheckOut;
 import org.whatmatters.visits.PlanVisit;
@@ -49,6 +50,6 @@ public final class VisitsApiHandler extends HttpApiHandler {
                 "GET /clients/{clientId}/visits",
                 r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"),
                         new VisitQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"))))),
-                idempotency);
+                idempotency, Priming.get("GET /visits/{visitId}", "visitId", "priming"));
     }
 }

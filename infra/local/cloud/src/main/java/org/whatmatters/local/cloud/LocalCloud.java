@@ -197,8 +197,12 @@ public final class LocalCloud implements AutoCloseable {
         for (Resource res : template.resources().values()) {
             String id = res.logicalId();
             switch (res.type()) {
-                case "AWS::Serverless::Function" -> r.ref(id, id)
-                        .attribute(id, "Arn", arnPrefix.formatted("lambda") + "function:" + id);
+                case "AWS::Serverless::Function" -> {
+                    String arn = arnPrefix.formatted("lambda") + "function:" + id;
+                    // AutoPublishAlias: SAM's Function.Alias names the alias (qualified ARN); locally the function.
+                    r.ref(id, id).attribute(id, "Arn", arn).attribute(id, "Alias", arn + ":live")
+                            .ref(id + ".Alias", arn + ":live");
+                }
                 case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> r.ref(id, id)
                         .attribute(id, "ApiEndpoint", (res.type().endsWith("HttpApi") ? "https://" : "wss://")
                                 + id + ".execute-api." + o.region() + ".amazonaws.com");

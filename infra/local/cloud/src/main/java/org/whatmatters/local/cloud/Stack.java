@@ -226,7 +226,10 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
         int fn = uri.indexOf(":function:");
         String rest = uri.substring(fn + ":function:".length());
         int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
+        String qualified = slash < 0 ? rest : rest.substring(0, slash);
+        // an alias or version qualifier (Name:live) invokes the same function locally
+        int colon = qualified.indexOf(':');
+        return colon < 0 ? qualified : qualified.substring(0, colon);
     }
 
     private static String tableNameFromStreamArn(String arn) {
