@@ -1,16 +1,31 @@
 // What every page shares: settings, the header (nav by role, name, Sign out) and the sign-in prompt.
 
-import { $ } from './dom.js';
+import { $, el } from './dom.js';
 import { loadConfig } from './config.js';
 import { currentUser, startSignIn, signOut } from './auth.js';
 
 const NAV = [
-  { id: 'nav-family', roles: ['family'] },
-  { id: 'nav-team', roles: ['worker', 'provider-admin'] },
-  { id: 'nav-commissioner', roles: ['commissioner', 'provider-admin'] },
+  { id: 'nav-family', href: 'family.html', label: 'Family', roles: ['family'] },
+  { id: 'nav-team', href: 'team.html', label: 'Team', roles: ['worker', 'provider-admin'] },
+  { id: 'nav-commissioner', href: 'commissioner.html', label: 'Commissioner', roles: ['commissioner', 'provider-admin'] },
 ];
 
+/** Fills the page's empty <header class="site-header"> once: brand, nav (hidden until a role is known), account. */
+function drawHeader() {
+  const header = $('header.site-header');
+  if (!header || header.childElementCount) return;
+  header.append(el('div', { class: 'wrap header-inner' },
+    el('p', { class: 'brand' }, el('a', { href: '/' }, 'What Matters'), ' ',
+      el('span', { id: 'env-tag', class: 'env-tag', hidden: true })),
+    el('nav', { class: 'site-nav', 'aria-label': 'Main', hidden: true },
+      el('ul', {}, NAV.map((n) => el('li', { id: n.id, hidden: true }, el('a', { href: n.href }, n.label))))),
+    el('div', { id: 'account', class: 'account', hidden: true },
+      el('span', { class: 'account-name' }, 'Signed in as ', el('span', { id: 'user-name' }, 'you')),
+      el('button', { type: 'button', id: 'sign-out', class: 'button button-secondary' }, 'Sign out'))));
+}
+
 export function renderHeader(user, config) {
+  drawHeader();
   const groups = user?.groups ?? [];
   let anyLink = false;
   for (const item of NAV) {
@@ -59,6 +74,7 @@ let wired = false;
 function wireButtons() {
   if (wired) return;
   wired = true;
+  drawHeader();
   $('#sign-in')?.addEventListener('click', () => {
     startSignIn().catch(() => showPageError('We could not start signing you in. Please refresh the page and try again.'));
   });

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.ops.Invocation;
@@ -27,6 +29,7 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     /** Bodies are small JSON documents; anything bigger is refused before it is parsed. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final Map<String, Route> routes;
     private final IdempotencyStore idempotency;
@@ -50,12 +53,13 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
-        String correlationId = correlationId(event);
+        Map<String, String> headers = lowerCase(event.getHeaders());
+        String correlationId = correlationId(event, headers);
         try (Invocation ignored = Invocation.begin(context == null ? null : context.getFunctionName(),
                 context == null ? null : context.getAwsRequestId(), correlationId)) {
             ApiResponse response;
             try {
-                response = dispatch(event);
+                response = dispatch(event, headers);
             } catch (ProblemException e) {
                 response = ApiResponse.problem(e.problem());
             } catch (RuntimeException e) {
@@ -65,11 +69,11 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
             }
             Log.info("request", "route", event.getRouteKey(), "status", response.status(),
                     "ms", (System.nanoTime() - started) / 1_000_000);
-            Map<String, String> headers = new HashMap<>(response.headers());
-            headers.put("x-correlation-id", correlationId);
+            Map<String, String> answer = new HashMap<>(response.headers());
+            answer.put("x-correlation-id", correlationId);
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(response.status())
-                    .withHeaders(headers)
+                    .withHeaders(answer)
                     .withBody(response.body())
                     .withIsBase64Encoded(false)
                     .build();
@@ -77,23 +81,23 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /** The caller's x-correlation-id when it is a sane token, else API Gateway's request id. */
-    static String correlationId(APIGatewayV2HTTPEvent event) {
-        String given = event.getHeaders() == null ? null : lowerCase(event.getHeaders()).get("x-correlation-id");
-        if (given != null && given.matches("[A-Za-z0-9._:-]{1,64}")) {
+    static String correlationId(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        String given = headers.get("x-correlation-id");
+        if (given != null && CORRELATION_ID.matcher(given).matches()) {
             return given;
         }
         var ctx = event.getRequestContext();
-        return ctx != null && ctx.getRequestId() != null ? ctx.getRequestId() : java.util.UUID.randomUUID().toString();
+        return ctx != null && ctx.getRequestId() != null ? ctx.getRequestId() : UUID.randomUUID().toString();
     }
 
-    private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {
+    private ApiResponse dispatch(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
         Route route = routes.get(event.getRouteKey());
         if (route == null) {
             throw ProblemException.notFound("Route " + event.getRouteKey());
         }
         Caller caller = Caller.fromClaims(claims(event));
         ApiRequest request = new ApiRequest(event.getRouteKey(), orEmpty(event.getPathParameters()),
-                orEmpty(event.getQueryStringParameters()), lowerCase(event.getHeaders()), body(event), caller);
+                orEmpty(event.getQueryStringParameters()), headers, body(event), caller);
         String key = request.headers().get("idempotency-key");
         if (key == null || caller.sub() == null || event.getRouteKey().startsWith("GET ")) {
             return route.handle(request);

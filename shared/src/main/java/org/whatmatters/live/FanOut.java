@@ -89,11 +89,11 @@ public final class FanOut {
             try {
                 done = handle(c, delivered);
             } catch (SdkException e) {
-                log("WARN", c.sequenceNumber(), "will be retried: " + e);
+                Log.warn("will be retried: " + e, "record", c.sequenceNumber());
                 done = false;
             } catch (RuntimeException e) {
                 // A record that cannot be read will not read better on a retry: it must not block the shard.
-                log("ERROR", c.sequenceNumber(), "skipped, unreadable: " + e);
+                Log.error("skipped, unreadable: " + e, "record", c.sequenceNumber());
                 done = true;
             }
             if (!done) {
@@ -153,8 +153,8 @@ public final class FanOut {
             return true;
         }
         feed.deliveredTo(update, reached);
-        log("WARN", update.message().id(), (outcomes.size() - reached.size()) + " of " + outcomes.size()
-                + " connections failed; will be retried");
+        Log.warn((outcomes.size() - reached.size()) + " of " + outcomes.size() + " connections failed; will be retried",
+                "update", update.message().id());
         return false;
     }
 
@@ -162,7 +162,7 @@ public final class FanOut {
         try {
             feed.delivered(update, now);
         } catch (SdkException e) {
-            log("WARN", update.message().id(), "not marked delivered; a retry may tell it again: " + e);
+            Log.warn("not marked delivered; a retry may tell it again: " + e, "update", update.message().id());
         }
     }
 
@@ -191,7 +191,7 @@ public final class FanOut {
                 try {
                     outcomes.put(connectionId, join(post));
                 } catch (RuntimeException e) {
-                    log("WARN", connectionId, "post failed: " + e);
+                    Log.warn("post failed: " + e, "connectionId", connectionId);
                     outcomes.put(connectionId, Poster.Outcome.FAILED);
                 }
             });
@@ -215,14 +215,6 @@ public final class FanOut {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void log(String level, String record, String message) {
-        if (level.equals("ERROR")) {
-            Log.error(message, "record", record);
-        } else {
-            Log.warn(message, "record", record);
         }
     }
 }

@@ -60,6 +60,10 @@ public final class Invocation implements AutoCloseable {
 
     void describe(Map<String, Object> line) {
         line.put("function", function);
+        ids(line);
+    }
+
+    private void ids(Map<String, Object> line) {
         if (requestId != null) {
             line.put("requestId", requestId);
         }
@@ -88,8 +92,7 @@ public final class Invocation implements AutoCloseable {
         line.put("Function", function);
         values.forEach((m, v) -> line.put(m.cloudWatchName(), v));
         // Not dimensions: searchable in the logs, free in CloudWatch.
-        describe(line);
-        line.remove("function");
+        ids(line);
         return Optional.of(Json.write(line));
     }
 

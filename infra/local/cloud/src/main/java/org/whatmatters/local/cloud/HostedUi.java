@@ -155,16 +155,11 @@ final class HostedUi {
             out.put("id_token", token).put("access_token", token).put("token_type", "Bearer")
                     .put("expires_in", TOKEN_LIFETIME.toSeconds());
         }
-        byte[] bytes = Json.write(out).getBytes(StandardCharsets.UTF_8);
-        var h = exchange.getResponseHeaders();
-        h.set("Content-Type", "application/json");
-        h.set("Cache-Control", "no-store");
         // Cognito's token endpoint answers the pages' fetch cross-origin.
         if (redirectOrigin != null) {
-            h.set("Access-Control-Allow-Origin", redirectOrigin);
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", redirectOrigin);
         }
-        exchange.sendResponseHeaders(error == null ? 200 : 400, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        LocalPages.send(exchange, error == null ? 200 : 400, Json.write(out));
     }
 
     static String s256(String verifier) {

@@ -75,7 +75,8 @@ final class LocalPages {
     }
 
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    /** A JSON answer nothing may cache (tokens, keys, schedules). */
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -91,17 +92,18 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /** Waits for {@code condition}; the pages redraw lists live, so an element gone stale is looked up again. */
     <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Waits until the element's text contains {@code part}; answers the text. */
     String textContains(By by, String part) {
-        waitFor(d -> {
+        return waitFor(d -> {
             List<WebElement> found = d.findElements(by);
-            return !found.isEmpty() && found.getFirst().getText().contains(part);
+            String text = found.isEmpty() ? "" : found.getFirst().getText();
+            return text.contains(part) ? text : null;
         });
-        return driver.findElement(by).getText();
     }
 
     Object script(String js, Object... args) {

@@ -285,7 +285,7 @@ class PagesInABrowserTest {
         b.network(true);
         b.textContains(By.id("live-connection"), "Live");
         assertTrue(b.textContains(By.id("live-status"), "arrived").contains("Amara"));
-        assertEquals("in-progress", b.driver.findElement(visit).getAttribute("data-status"));
+        assertEquals("in-progress", b.waitFor(d -> d.findElement(visit).getAttribute("data-status")));
         assertEquals(Boolean.TRUE, b.script("return window.__sameDocument === true;"), "caught up without a reload");
     }
 
