@@ -32,11 +32,11 @@
 #          invocation, WITHOUT the restore itself, which cannot be measured here (no CRaC/Firecracker)
 #
 # Environment: VARIANTS="plain aot cds" (subset; plain always runs), BUILD=0 skips
-# `mvn -o install` (the jars must then be current), KEEP=1 keeps the work folder (logs, caches).
-# Needs: JDK 25 (AOT cache; with 21-24 the aot variant is dropped), Maven with the project's
-# dependencies in ~/.m2, curl. Powertools 2.9.0 for the logging comparison must be in ~/.m2 too
-# (once, online: mvn -B -ntp -f bench/cold-start/powertools/pom.xml dependency:resolve); without it
-# that section is skipped, loudly.
+# `mvn install` (the jars must then be current), KEEP=1 keeps the work folder (logs, caches),
+# OFFLINE=1 runs Maven offline (everything must already be in ~/.m2).
+# Needs: JDK 25 (AOT cache; with 21-24 the aot variant is dropped), Maven, curl. Maven fetches what
+# it lacks (the project's dependencies, the pinned dependency plugin, Powertools 2.9.0 for the logging
+# comparison); if Powertools cannot be had, that section is skipped, loudly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
@@ -74,12 +74,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$W"/{h,lh,lp,cloud-classes,aot,cds,logs}
+MVN=(mvn -B -ntp -q)
+[ "${OFFLINE:-0}" = 1 ] && MVN+=(-o)
 say() { echo "cold-start [$(( $(date +%s) - started )) s]: $*" >&2; }
 
 # --- Build and classpaths ------------------------------------------------------------------------
 if [ "${BUILD:-1}" = 1 ]; then
-  say "building the function jars (mvn -o install -DskipTests)..."
-  mvn -B -ntp -o -q install -DskipTests >"$W/logs/mvn-package.log" 2>&1 \
+  say "building the function jars (mvn install -DskipTests)..."
+  "${MVN[@]}" install -DskipTests >"$W/logs/mvn-package.log" 2>&1 \
     || { tail -60 "$W/logs/mvn-package.log"; say "the build failed (log above)"; exit 1; }
 fi
 for g in visits setup engagement live summaries; do
@@ -89,9 +91,9 @@ done
 
 # The bench cloud runs on infra/local/cloud's runtime classpath, with this checkout's modules
 # (target/classes) in place of whatever snapshots ~/.m2 holds.
-mvn -B -ntp -o -q dependency:build-classpath -pl infra/local/cloud -Dmdep.outputFile="$W/cloud.cp" \
+"${MVN[@]}" dependency:build-classpath -pl infra/local/cloud -Dmdep.outputFile="$W/cloud.cp" \
   -Dmdep.includeScope=runtime >"$W/logs/mvn-cloud-cp.log" 2>&1 \
-  || { cat "$W/logs/mvn-cloud-cp.log"; say "cannot resolve infra/local/cloud's classpath offline"; exit 1; }
+  || { cat "$W/logs/mvn-cloud-cp.log"; say "cannot resolve infra/local/cloud's classpath"; exit 1; }
 CLOUD_CP="$W/cloud-classes:$PWD/infra/local/cloud/target/classes:$(tr ':' '\n' <"$W/cloud.cp" | sed -E \
   -e "s#^.*/org/whatmatters/local-engines/.*#$PWD/infra/local/engines/target/classes#" \
   -e "s#^.*/org/whatmatters/shared/.*#$PWD/shared/target/classes#" \
@@ -101,12 +103,11 @@ if tr ':' '\n' <<<"$CLOUD_CP" | grep -q '/repository/org/whatmatters/'; then
 fi
 
 PT_CP=""
-if mvn -B -ntp -o -q -f bench/cold-start/powertools/pom.xml dependency:build-classpath \
+if "${MVN[@]}" -f bench/cold-start/powertools/pom.xml dependency:build-classpath \
      -Dmdep.outputFile="$W/pt.cp" >"$W/logs/mvn-pt-cp.log" 2>&1; then
   PT_CP="$(cat "$W/pt.cp")"
 else
-  say "WARNING: Powertools 2.9.0 is not in ~/.m2: the logging comparison is SKIPPED."
-  say "         Fetch it once, online: mvn -B -ntp -f bench/cold-start/powertools/pom.xml dependency:resolve"
+  say "WARNING: Powertools 2.9.0 could not be resolved (log: $W/logs/mvn-pt-cp.log): the logging comparison is SKIPPED."
 fi
 
 VISITS_JAR="functions/visits/target/visits.jar"

@@ -6,20 +6,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.whatmatters.problem.ProblemException;
+import org.whatmatters.validation.Ids;
 
 /**
  * Who is calling, read only from the JWT claims API Gateway verified; never from a request body.
- * {@code teamId} is a worker's team, {@code commissionerId} a commissioner's organisation.
+ * {@code teamId} is a worker's team, {@code commissionerId} a commissioner's organisation: as the token
+ * claims them from {@link #fromClaims}, and as the data confirms them once {@link Affiliations} resolved
+ * the caller (what every service is given).
  */
-public record Caller(String sub, Set<Role> roles, String providerId, String teamId, String commissionerId) {
+public record Caller(String sub, Set<Role> roles, String providerId, String teamId, String commissionerId,
+                     String verifiedEmail) {
 
     public static final String GROUPS = "cognito:groups";
     public static final String PROVIDER_ID = "custom:provider_id";
     public static final String TEAM_ID = "custom:team_id";
     public static final String COMMISSIONER_ID = "custom:commissioner_id";
 
+    public static final String EMAIL = "email";
+    public static final String EMAIL_VERIFIED = "email_verified";
+
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /** A caller whose e-mail address is not known to be theirs. */
+    public Caller(String sub, Set<Role> roles, String providerId, String teamId, String commissionerId) {
+        this(sub, roles, providerId, teamId, commissionerId, null);
+    }
+
+    /** The same caller, with the team and organisation the data gives them. */
+    public Caller affiliated(String team, String commissioner) {
+        return new Caller(sub, roles, providerId, team, commissioner, verifiedEmail);
     }
 
     public boolean is(Role role) {
@@ -35,12 +52,19 @@ public record Caller(String sub, Set<Role> roles, String providerId, String team
         if (claims == null || blank(claims.get("sub"))) {
             throw ProblemException.unauthorized("The token carries no subject");
         }
+        // The subject becomes part of keys (links, idempotency records): it obeys the id rule too.
+        if (!Ids.valid(claims.get("sub"))) {
+            throw ProblemException.unauthorized("The token's subject is not one this service accepts");
+        }
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         for (String group : groups(claims.get(GROUPS))) {
             Role.fromGroup(group).ifPresent(roles::add);
         }
+        // An address counts only when the issuer verified it (Cognito: email_verified, "true" in an HTTP API's claims).
+        String email = "true".equalsIgnoreCase(String.valueOf(claims.get(EMAIL_VERIFIED))) ? emptyToNull(claims.get(EMAIL))
+                : null;
         return new Caller(claims.get("sub"), roles, emptyToNull(claims.get(PROVIDER_ID)),
-                emptyToNull(claims.get(TEAM_ID)), emptyToNull(claims.get(COMMISSIONER_ID)));
+                emptyToNull(claims.get(TEAM_ID)), emptyToNull(claims.get(COMMISSIONER_ID)), email);
     }
 
     /**

@@ -66,6 +66,8 @@ public final class TokenVerifier {
         checkClaims(claims);
         Map<String, String> flat = new LinkedHashMap<>();
         claims.properties().forEach(e -> flat.put(e.getKey(), flatten(e.getValue())));
+        // Whole seconds, however the issuer wrote the number: the connection ends then.
+        flat.put("exp", Long.toString(claims.get("exp").asLong()));
         return flat;
     }
 

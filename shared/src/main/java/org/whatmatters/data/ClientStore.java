@@ -4,11 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.whatmatters.domain.Client;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 @Singleton
@@ -25,11 +27,21 @@ public final class ClientStore {
             .build(f -> new Client(f.string("clientId"), f.string("teamId"), f.string("displayName"),
                     f.decimal("plannedHoursPerWeek"), f.get("createdAt")));
 
+    private final DataTable data;
     private final DynamoDbTable<Client> table;
 
     @Inject
     public ClientStore(DataTable data) {
+        this.data = data;
         this.table = data.of(SCHEMA);
+    }
+
+    /** The addresses the client's visits were planned at (kept as each visit is planned). */
+    public List<String> addresses(String clientId) {
+        Map<String, AttributeValue> item = data.client().getItem(g -> g.tableName(data.name()).key(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.client(clientId)), Keys.SK, AttributeValue.fromS(Keys.ADDRESSES)))
+                .projectionExpression("addresses")).item();
+        return item == null || !item.containsKey("addresses") ? List.of() : item.get("addresses").ss().stream().sorted().toList();
     }
 
     public Optional<Client> find(String clientId) {

@@ -57,21 +57,26 @@ public final class FamilyInviteStore {
 
     /**
      * Links the family member and spends the invite in one transaction: two people racing with one
-     * code, or a code expiring mid-request, cannot both link.
+     * code, or a code expiring mid-request, cannot both link. A {@code revoked} link the new one
+     * replaces is kept as a past link in the same transaction, so relinking never rewrites history.
      */
-    public Accepted accept(FamilyInvite invite, FamilyLink link, Instant now) {
+    public Accepted accept(FamilyInvite invite, FamilyLink link, Optional<FamilyLink> revoked, Instant now) {
+        Expression replaceable = revoked.map(r -> Expression.builder()
+                        .expression("attribute_exists(revokedAt) AND linkedAt = :linkedAt")
+                        .putExpressionValue(":linkedAt", AttributeValue.fromS(r.linkedAt().toString())).build())
+                .orElse(Expression.builder().expression("attribute_not_exists(PK)").build());
+        Transaction tx = Transaction.on(data)
+                .put(FamilyLinkStore.SCHEMA, link, replaceable)
+                .put(SCHEMA, invite.usedBy(link.familySub(), now), Expression.builder()
+                        .expression("attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :now")
+                        .putExpressionValue(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))
+                        .build());
+        revoked.ifPresent(r -> tx.create(FamilyLinkStore.PAST, r));
         try {
-            Transaction.on(data)
-                    .put(FamilyLinkStore.SCHEMA, link, Expression.builder()
-                            .expression("attribute_not_exists(PK) OR attribute_exists(revokedAt)").build())
-                    .put(SCHEMA, invite.usedBy(link.familySub(), now), Expression.builder()
-                            .expression("attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :now")
-                            .putExpressionValue(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))
-                            .build())
-                    .commit();
+            tx.commit();
             return Accepted.LINKED;
         } catch (Transaction.ConditionFailed e) {
-            return e.index() == 0 ? Accepted.ALREADY_LINKED : Accepted.INVITE_SPENT;
+            return e.index() == 0 ? Accepted.ALREADY_LINKED : e.index() == 1 ? Accepted.INVITE_SPENT : Accepted.ALREADY_LINKED;
         }
     }
 }

@@ -28,6 +28,22 @@ public final class FamilyLinkStore {
             .build(f -> new FamilyLink(f.string("clientId"), f.string("familySub"), f.string("displayName"),
                     f.string("relationship"), f.get("linkedAt"), f.get("revokedAt")));
 
+    /**
+     * A link that ended and was replaced by a new one for the same person: kept beside it (SK FAMILY#sub#linkedAt),
+     * read with the client's links, never on its own; not a "FamilyLink" to the stream, and not in GSI1.
+     */
+    static final TableSchema<FamilyLink> PAST = ItemSchema
+            .item(FamilyLink.class, "PastFamilyLink", l -> Keys.client(l.clientId()),
+                    l -> Keys.pastFamilyLink(l.familySub(), l.linkedAt()))
+            .attr("clientId", String.class, FamilyLink::clientId)
+            .attr("familySub", String.class, FamilyLink::familySub)
+            .attr("displayName", String.class, FamilyLink::displayName)
+            .attr("relationship", String.class, FamilyLink::relationship)
+            .attr("linkedAt", Instant.class, FamilyLink::linkedAt)
+            .attr("revokedAt", Instant.class, FamilyLink::revokedAt)
+            .build(f -> new FamilyLink(f.string("clientId"), f.string("familySub"), f.string("displayName"),
+                    f.string("relationship"), f.get("linkedAt"), f.get("revokedAt")));
+
     private final DynamoDbTable<FamilyLink> table;
 
     @Inject
@@ -58,7 +74,7 @@ public final class FamilyLinkStore {
         }
     }
 
-    /** A client's links, revoked ones included (they show who had access until when). */
+    /** A client's links, revoked and past ones included (they show who had access from when until when). */
     public List<FamilyLink> ofClient(String clientId) {
         Key prefix = Key.builder().partitionValue(Keys.client(clientId)).sortValue(Keys.family("")).build();
         return table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(prefix)).consistentRead(true))

@@ -30,9 +30,26 @@ public final class Keys {
         return "WORKER#" + workerId;
     }
 
+    /** A worker who left a team, kept for turnover: one item per leaving, under the team. */
+    public static String formerMember(String workerId, Instant leftAt) {
+        return "FORMER#" + workerId + "#" + millis(leftAt);
+    }
+
+    /** A commissioner organisation: its accounts live under it (SK account(sub)). */
+    public static String commissioner(String commissionerId) {
+        return "COMMISSIONER#" + commissionerId;
+    }
+
+    public static String account(String sub) {
+        return "ACCOUNT#" + sub;
+    }
+
     public static String client(String clientId) {
         return "CLIENT#" + clientId;
     }
+
+    /** SK of the item under a client holding the addresses its visits were planned at (for redaction). */
+    public static final String ADDRESSES = "ADDRESSES";
 
     public static String teamClients(String teamId) {
         return "TEAM#" + teamId + "#CLIENTS";
@@ -40,6 +57,11 @@ public final class Keys {
 
     public static String family(String sub) {
         return "FAMILY#" + sub;
+    }
+
+    /** A family link that ended and was later replaced by a new one: kept beside it, never overwritten. */
+    public static String pastFamilyLink(String sub, Instant linkedAt) {
+        return "FAMILY#" + sub + "#" + millis(linkedAt);
     }
 
     public static String visit(String visitId) {
@@ -194,6 +216,14 @@ public final class Keys {
     public static String watchers(String clientId) {
         return "WATCHERS#" + clientId;
     }
+
+    /** ConnectionsTable GSI1: one person's open connections, oldest first. */
+    public static String subConnections(String sub) {
+        return "SUB#" + sub;
+    }
+
+    /** ConnectionsTable GSI2: every connection by when its token expires (one partition: a few thousand at most). */
+    public static final String CLOSING = "CLOSING";
 
     /** Sorts by time as text: whole seconds, always the same width. */
     public static String time(Instant t) {

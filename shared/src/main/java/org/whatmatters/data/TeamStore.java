@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.whatmatters.domain.FormerTeamMember;
 import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -35,13 +36,56 @@ public final class TeamStore {
             .build(f -> new TeamMember(f.string("teamId"), f.string("workerId"), f.string("displayName"),
                     f.get("joinedAt")));
 
+    static final TableSchema<FormerTeamMember> FORMER = ItemSchema
+            .item(FormerTeamMember.class, "FormerTeamMember", m -> Keys.team(m.teamId()),
+                    m -> Keys.formerMember(m.workerId(), m.leftAt()))
+            .attr("teamId", String.class, FormerTeamMember::teamId)
+            .attr("workerId", String.class, FormerTeamMember::workerId)
+            .attr("displayName", String.class, FormerTeamMember::displayName)
+            .attr("joinedAt", Instant.class, FormerTeamMember::joinedAt)
+            .attr("leftAt", Instant.class, FormerTeamMember::leftAt)
+            .attr("removedBy", String.class, FormerTeamMember::removedBy)
+            .build(f -> new FormerTeamMember(f.string("teamId"), f.string("workerId"), f.string("displayName"),
+                    f.get("joinedAt"), f.get("leftAt"), f.string("removedBy")));
+
+    private final DataTable data;
     private final DynamoDbTable<Team> teams;
     private final DynamoDbTable<TeamMember> members;
+    private final DynamoDbTable<FormerTeamMember> former;
 
     @Inject
     public TeamStore(DataTable data) {
+        this.data = data;
         this.teams = data.of(TEAM);
         this.members = data.of(MEMBER);
+        this.former = data.of(FORMER);
+    }
+
+    /** Read strongly consistent: a worker removed a moment ago is no longer a member. */
+    public Optional<TeamMember> member(String teamId, String workerId) {
+        return Optional.ofNullable(members.getItem(r -> r.consistentRead(true).key(Key.builder()
+                .partitionValue(Keys.team(teamId)).sortValue(Keys.member(workerId)).build())));
+    }
+
+    /** Ends a membership and keeps it as a former one, together; false when it had ended already. */
+    public boolean removeMember(TeamMember member, Instant at, String by) {
+        try {
+            Transaction.on(data)
+                    .deleteExisting(Keys.team(member.teamId()), Keys.member(member.workerId()))
+                    .create(FORMER, new FormerTeamMember(member.teamId(), member.workerId(), member.displayName(),
+                            member.joinedAt(), at, by))
+                    .commit();
+            return true;
+        } catch (Transaction.ConditionFailed e) {
+            return false;
+        }
+    }
+
+    /** Who has left the team, earliest first by worker. */
+    public List<FormerTeamMember> formerMembers(String teamId) {
+        return former.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
+                        Key.builder().partitionValue(Keys.team(teamId)).sortValue("FORMER#").build())))
+                .items().stream().toList();
     }
 
     public Optional<Team> find(String teamId) {
@@ -89,9 +133,9 @@ public final class TeamStore {
         }
     }
 
-    /** A team is small (about ten), so one query reads all of it. */
+    /** A team is small (about ten), so one query reads all of it; consistent, so a change shows at once. */
     public List<TeamMember> members(String teamId) {
-        return members.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
+        return members.query(r -> r.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(
                         Key.builder().partitionValue(Keys.team(teamId)).sortValue("MEMBER#").build())))
                 .items().stream().toList();
     }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -64,6 +65,26 @@ public final class Transaction {
             }
         }
         actions.add(TransactWriteItem.builder().put(put.build()).build());
+        return this;
+    }
+
+    /** Adds {@code value} to a string set of the item with this key, creating the item on first use. */
+    public Transaction addToSet(String pk, String sk, String kind, String attribute, String value) {
+        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(data.name())
+                .key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))
+                .updateExpression("SET #kind = :kind ADD #set :value")
+                .expressionAttributeNames(Map.of("#kind", Keys.KIND, "#set", attribute))
+                .expressionAttributeValues(Map.of(":kind", AttributeValue.fromS(kind),
+                        ":value", AttributeValue.fromSs(List.of(value))))
+                .build()).build());
+        return this;
+    }
+
+    /** Deletes the item with this key, which must exist. */
+    public Transaction deleteExisting(String pk, String sk) {
+        actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(data.name())
+                .key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))
+                .conditionExpression("attribute_exists(PK)").build()).build());
         return this;
     }
 

@@ -90,10 +90,17 @@ public final class VisitStore {
         create(visit, List.of());
     }
 
-    /** Creates a visit together with what it adds to the aggregates (one already completed, e.g. imported). */
+    /**
+     * Creates a visit together with what it adds to the aggregates (one already completed, e.g. imported),
+     * and keeps its address among the client's known addresses, which redaction takes out of shared stories.
+     */
     public void create(Visit visit, List<Counters> counters) {
         Transaction tx = Transaction.on(data).create(SCHEMA, visit);
         counters.forEach(tx::add);
+        if (visit.location() != null && visit.location().address() != null && !visit.location().address().isBlank()) {
+            tx.addToSet(Keys.client(visit.clientId()), Keys.ADDRESSES, "ClientAddresses", "addresses",
+                    visit.location().address().strip());
+        }
         try {
             tx.commit();
         } catch (Transaction.ConditionFailed e) {

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Idempotency-Key for write routes. The first request with a key claims it, runs, and keeps its
  * response for a day; a retry with the same key and request gets that response again and writes
  * nothing; the same key with a different request is refused. Keys are per caller, so one
- * caller's key never replays another's response.
+ * caller's key never replays another's response. Only a success is kept: a refused request (4xx)
+ * wrote nothing and leaves no record, so its key can carry the corrected request.
  */
 @Singleton
 public final class IdempotencyStore {
@@ -56,7 +57,8 @@ public final class IdempotencyStore {
             release(id);
             throw e;
         }
-        if (response.status() >= 500) {
+        if (response.status() >= 400) {
+            // Refused or failed, nothing was done: the key stays free for the corrected request, as payment APIs do.
             release(id);
         } else {
             complete(id, response);

@@ -82,10 +82,13 @@ public final class FamilyInviteService {
         FamilyInvite invite = invites.find(InviteCode.hash(cmd.code()))
                 .orElseThrow(() -> ProblemException.notFound("Invite code"));
         requireUsable(invite, now);
+        requireAddressee(invite, caller);
         Client client = client(invite.clientId());
         FamilyLink link = new FamilyLink(invite.clientId(), caller.sub(), invite.displayName(),
                 invite.relationship(), now, null);
-        switch (invites.accept(invite, link, now)) {
+        // A link revoked before is kept on record beside the new one, never overwritten.
+        Optional<FamilyLink> revoked = links.find(invite.clientId(), caller.sub()).filter(l -> !l.active());
+        switch (invites.accept(invite, link, revoked, now)) {
             case LINKED -> {
                 return LinkView.of(link, client.displayName());
             }
@@ -120,6 +123,19 @@ public final class FamilyInviteService {
         return new LinkList(clientId, links.ofClient(clientId).stream()
                 .sorted(Comparator.comparing((FamilyLink l) -> !l.active()).thenComparing(FamilyLink::linkedAt))
                 .map(l -> LinkView.of(l, client.displayName())).toList());
+    }
+
+    /**
+     * An invite sent to an e-mail address is for the person who holds it: only an account whose token
+     * carries that address, verified by the issuer, may accept it. The code alone, forwarded or
+     * overheard, is not enough. (Answered 403, and the code stays unused for its addressee.)
+     */
+    private static void requireAddressee(FamilyInvite invite, Caller caller) {
+        if (invite.email() != null && (caller.verifiedEmail() == null
+                || !invite.email().strip().equalsIgnoreCase(caller.verifiedEmail().strip()))) {
+            throw ProblemException.forbidden("This invite was sent to a particular e-mail address; sign in with the "
+                    + "account that has that address, verified, to accept it");
+        }
     }
 
     private static void requireUsable(FamilyInvite invite, Instant now) {

@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.ClientAccess;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.ops.Invocation;
 import org.whatmatters.ops.Log;
@@ -31,19 +33,29 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private final Map<String, Route> routes;
+    private final Map<String, Endpoint> routes;
     private final IdempotencyStore idempotency;
+    private final Affiliations affiliations;
     private final Priming priming;
 
     /**
-     * Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through {@code idempotency}.
+     * Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through {@code idempotency};
+     * {@code affiliations} turns the verified claims into the caller the services are given.
      * {@code primingRequest}, a read-only request, runs before a SnapStart snapshot (see {@link Priming}).
      */
-    protected HttpApiHandler(Map<String, Route> routes, IdempotencyStore idempotency,
+    protected HttpApiHandler(Map<String, Endpoint> routes, IdempotencyStore idempotency, Affiliations affiliations,
                              APIGatewayV2HTTPEvent primingRequest) {
         this.routes = Map.copyOf(routes);
         this.idempotency = idempotency;
+        this.affiliations = affiliations;
         this.priming = Priming.register(() -> handleRequest(primingRequest, null));
+    }
+
+    /** The roles that may call each route this function serves (checked against docs/openapi.yaml). */
+    public Map<String, java.util.Set<org.whatmatters.auth.Role>> roles() {
+        Map<String, java.util.Set<org.whatmatters.auth.Role>> out = new HashMap<>();
+        routes.forEach((k, e) -> out.put(k, e.roles()));
+        return out;
     }
 
     public Priming priming() {
@@ -91,22 +103,31 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private ApiResponse dispatch(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
-        Route route = routes.get(event.getRouteKey());
-        if (route == null) {
-            throw ProblemException.notFound("Route " + event.getRouteKey());
+        String routeKey = event.getRouteKey();
+        Endpoint endpoint = routes.get(routeKey);
+        if (endpoint == null) {
+            // The API's $default route: a path no route matches (an empty id, a stray slash).
+            var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+            throw ProblemException.notFound(http == null ? "Route " + routeKey
+                    : "A route " + http.getMethod() + " " + PathIds.shown(http.getPath()));
         }
-        Caller caller = Caller.fromClaims(claims(event));
-        ApiRequest request = new ApiRequest(event.getRouteKey(), orEmpty(event.getPathParameters()),
-                orEmpty(event.getQueryStringParameters()), headers, body(event), caller);
+        boolean read = routeKey.startsWith("GET ");
+        Map<String, String> path = PathIds.check(orEmpty(event.getPathParameters()), read);
+        Caller caller = affiliations.resolve(claims(event));
+        // A caller with no role can do nothing here: refused before anything is read or kept.
+        ClientAccess.requireSomeRole(caller);
+        ApiRequest request = new ApiRequest(routeKey, path, orEmpty(event.getQueryStringParameters()), headers,
+                body(event), caller);
         String key = request.headers().get("idempotency-key");
-        if (key == null || caller.sub() == null || event.getRouteKey().startsWith("GET ")) {
-            return route.handle(request);
+        // A role that may never call this route is refused by the route itself, without claiming the key.
+        if (key == null || read || !endpoint.allows(caller.roles())) {
+            return endpoint.route().handle(request);
         }
         return idempotency.run(caller.sub(), key.strip(), fingerprint(event, request.body()),
-                () -> answered(route, request));
+                () -> answered(endpoint.route(), request));
     }
 
-    /** A problem is an answer too: a retry of a refused request is refused the same way. */
+    /** A problem is an answer too (the idempotency store does not keep it: the key stays free for a corrected request). */
     private static ApiResponse answered(Route route, ApiRequest request) {
         try {
             return route.handle(request);

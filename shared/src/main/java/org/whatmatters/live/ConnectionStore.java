@@ -24,14 +24,17 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The connections table: a connection (PK CONN#id, SK CONN) and the clients it watches (SK WATCH#client,
- * GSI1 WATCHERS#client), all expiring with the connection (TTL), in case its $disconnect never came.
+ * The connections table: a connection (PK CONN#id, SK CONN; GSI1 SUB#sub by when it opened, GSI2 CLOSING by
+ * when its token expires) and the clients it watches (SK WATCH#client, GSI1 WATCHERS#client), all expiring
+ * with the connection (TTL), in case its $disconnect never came.
  */
 @Singleton
 public final class ConnectionStore {
 
     static final TableSchema<Connection> CONNECTION = ItemSchema
             .item(Connection.class, "Connection", c -> Keys.connection(c.connectionId()), c -> "CONN")
+            .index(Keys.GSI1, c -> Keys.subConnections(c.sub()), c -> Keys.millis(c.connectedAt()) + "#" + c.connectionId())
+            .index(Keys.GSI2, c -> Keys.CLOSING, c -> Keys.time(c.expiresAt()) + "#" + c.connectionId())
             .attr("connectionId", String.class, Connection::connectionId)
             .attr("sub", String.class, Connection::sub)
             .attr("groups", EnhancedType.listOf(String.class), Connection::groups)
@@ -81,6 +84,20 @@ public final class ConnectionStore {
     public Optional<Connection> find(String connectionId) {
         return Optional.ofNullable(connections.getItem(r -> r.consistentRead(true)
                 .key(Key.builder().partitionValue(Keys.connection(connectionId)).sortValue("CONN").build())));
+    }
+
+    /** A person's connections, oldest first (GSI1: may lag a moment behind a connect or disconnect). */
+    public List<Connection> ofPerson(String sub) {
+        return connections.index(Keys.GSI1).query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                        k -> k.partitionValue(Keys.subConnections(sub)))))
+                .stream().flatMap(p -> p.items().stream()).toList();
+    }
+
+    /** Connections whose token has expired by {@code now} (GSI2), oldest expiry first. */
+    public List<Connection> expiredBy(Instant now) {
+        Key upTo = Key.builder().partitionValue(Keys.CLOSING).sortValue(Keys.time(now) + "#\uffff").build();
+        return connections.index(Keys.GSI2).query(r -> r.queryConditional(QueryConditional.sortLessThanOrEqualTo(upTo)))
+                .stream().flatMap(p -> p.items().stream()).toList();
     }
 
     public void watch(List<Watch> watching) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.whatmatters.auth.Relation;
+import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.Keys;
 import org.whatmatters.ops.Log;
 import org.whatmatters.ops.Metric;
@@ -38,17 +39,19 @@ public final class FanOut {
     private final ChangeReader reader;
     private final FeedStore feed;
     private final ConnectionStore connections;
-    private final ActiveLinks links;
+    private final ActiveAccess access;
+    private final ClientStore clients;
     private final Poster poster;
     private final Clock clock;
 
     @Inject
-    public FanOut(ChangeReader reader, FeedStore feed, ConnectionStore connections, ActiveLinks links, Poster poster,
-                  Clock clock) {
+    public FanOut(ChangeReader reader, FeedStore feed, ConnectionStore connections, ActiveAccess access,
+                  ClientStore clients, Poster poster, Clock clock) {
         this.reader = reader;
         this.feed = feed;
         this.connections = connections;
-        this.links = links;
+        this.access = access;
+        this.clients = clients;
         this.poster = poster;
         this.clock = clock;
     }
@@ -166,20 +169,37 @@ public final class FanOut {
         }
     }
 
-    /** Family watchers whose link has ended stop watching here, and are told nothing. */
+    /**
+     * Every watch is checked again before each delivery, whatever the role: a family member's link must
+     * still be active, a worker must still be in the client's team (its team now), a provider admin's
+     * token not expired (as every watch's: {@link ConnectionStore#watchers} leaves expired ones out).
+     * A watch that no longer holds stops here, and is told nothing.
+     */
     private List<Watch> allowed(String clientId, List<Watch> watchers) {
-        Set<String> family = watchers.stream().filter(w -> w.relation() == Relation.LINKED_FAMILY)
-                .map(Watch::sub).collect(Collectors.toSet());
-        Set<String> active = family.isEmpty() ? Set.of() : links.of(clientId, family);
+        Set<String> family = subs(watchers, Relation.LINKED_FAMILY);
+        Set<String> workers = subs(watchers, Relation.TEAM_WORKER);
+        Set<String> linked = family.isEmpty() ? Set.of() : access.linked(clientId, family);
+        Set<String> members = workers.isEmpty() ? Set.of() : clients.find(clientId)
+                .map(c -> access.members(c.teamId(), workers)).orElse(Set.of());
         List<Watch> allowed = new ArrayList<>();
         for (Watch w : watchers) {
-            if (w.relation() != Relation.LINKED_FAMILY || active.contains(w.sub())) {
+            boolean holds = switch (w.relation()) {
+                case LINKED_FAMILY -> linked.contains(w.sub());
+                case TEAM_WORKER -> members.contains(w.sub());
+                case PROVIDER_ADMIN -> true;
+                case NONE -> false;
+            };
+            if (holds) {
                 allowed.add(w);
             } else {
                 connections.unwatch(w);
             }
         }
         return allowed;
+    }
+
+    private static Set<String> subs(List<Watch> watchers, Relation relation) {
+        return watchers.stream().filter(w -> w.relation() == relation).map(Watch::sub).collect(Collectors.toSet());
     }
 
     private Map<String, Poster.Outcome> postAll(List<Watch> targets, String message) {

@@ -1,7 +1,6 @@
 package org.whatmatters.live;
 
-/** Sends one message to one WebSocket connection (API Gateway's @connections in AWS). */
-@FunctionalInterface
+/** Sends to, and closes, WebSocket connections (API Gateway's @connections in AWS). */
 public interface Poster {
 
     enum Outcome {
@@ -13,4 +12,7 @@ public interface Poster {
     }
 
     Outcome post(String connectionId, String message);
+
+    /** Closes the connection (DELETE @connections/{id}); one that is gone already counts as closed. */
+    Outcome close(String connectionId);
 }

@@ -10,6 +10,9 @@ public enum Metric {
     PUSHES_GONE("PushesGone"),
     PUSHES_FAILED("PushesFailed"),
     SUMMARIES_COMPILED("SummariesCompiled"),
+    SUMMARY_FAILURES("SummaryFailures"),
+    CONNECTIONS_CLOSED("ConnectionsClosed"),
+    SWEEP_FAILURES("SweepFailures"),
     LINKS_ISSUED("LinksIssued");
 
     private final String cloudWatchName;

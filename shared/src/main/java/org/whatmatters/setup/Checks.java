@@ -5,12 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.Ids;
 
 /** Field checks the set-up requests share. */
 public final class Checks {
 
-    /** Ids become parts of keys such as TEAM#t#CLIENTS, so they may not hold '#', spaces or control characters. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int NAME_MAX = 80;
@@ -36,13 +35,13 @@ public final class Checks {
     }
 
     public static void id(Violations v, String field, String value) {
-        if (v.required(field, value) && !ID.matcher(value).matches()) {
-            v.add(field, "must be 1 to 128 letters, digits or . _ : @ + -, starting with a letter or digit");
+        if (v.required(field, value) && !Ids.valid(value)) {
+            v.add(field, "must be " + Ids.RULE);
         }
     }
 
     public static boolean validId(String value) {
-        return value != null && ID.matcher(value).matches();
+        return Ids.valid(value);
     }
 
     public static void kebab(Violations v, String field, String value, int max) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.ClientAccess;
@@ -91,6 +92,21 @@ public final class TeamService {
         int size = before.size() + 1;
         return new MemberAdded(team.teamId(), member.workerId(), member.displayName(), now, size,
                 SizeAdvice.of(size).orElse(null));
+    }
+
+    /** Removing a worker ends their access to the team's people at once; the membership is kept as a former one. */
+    public MemberRemoved removeMember(Caller caller, String teamId, String workerId) {
+        ClientAccess.requireSomeRole(caller);
+        Team team = visibleTeam(caller, teamId);
+        SetupAccess.requireAdmin(caller, "remove team members");
+        TeamMember member = (Checks.validId(workerId) ? teams.member(team.teamId(), workerId) : Optional.<TeamMember>empty())
+                .orElseThrow(() -> ProblemException.notFound("Team member " + workerId));
+        Instant now = clock.instant();
+        if (!teams.removeMember(member, now, caller.sub())) {
+            throw ProblemException.notFound("Team member " + workerId);
+        }
+        return new MemberRemoved(team.teamId(), member.workerId(), member.displayName(), member.joinedAt(), now,
+                teams.members(team.teamId()).size());
     }
 
     private Team visibleTeam(Caller caller, String teamId) {

@@ -7,6 +7,7 @@ import static org.whatmatters.summaries.Redaction.CONTACT;
 import static org.whatmatters.summaries.Redaction.FAMILY;
 import static org.whatmatters.summaries.Redaction.PERSON;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,9 +118,93 @@ class RedactionTest {
             "On 2026-03-14 she went out.",
             "On 14-03-2026 she went out.",
             "On 14/03/2026 she went out.",
+            "On 14 March 2026 she went out.",
+            "On March 14, 2026 she went out.",
+            "Room 32/13/1941 is not a date.",
     })
-    void ordinaryNumbersAndDatesStay(String text) {
-        assertEquals(text, people().redact(text));
+    void ordinaryNumbersAndRecentDatesStay(String text) {
+        assertEquals(text, new Redaction(LocalDate.of(2026, 11, 30)).person("c-rosa", "Rosa Martin", PERSON)
+                .redact(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Born 14/03/1941, she still dances.          | Born [date], she still dances.",
+            "Born 14.3.1941.                             | Born [date].",
+            "Born 14-03-1941.                            | Born [date].",
+            "Born 1941-03-14.                            | Born [date].",
+            "Born 14/03/41.                              | Born [date].",
+            "Born 14 March 1941.                         | Born [date].",
+            "Born 14th March 1941.                       | Born [date].",
+            "Born 14th of March, 1941.                   | Born [date].",
+            "Born 14 Mar 1941.                           | Born [date].",
+            "Born March 14, 1941.                        | Born [date].",
+            "Born MARCH 14TH 1941.                       | Born [date].",
+            "Wed on 2 June 1962, ４ June ２０２６ is near.  | Wed on [date], ４ June ２０２６ is near.",
+    })
+    void datesOfBirthAreRedacted(String text, String expected) {
+        assertEquals(expected, new Redaction(LocalDate.of(2026, 11, 30)).redact(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "NHS number 943 476 5919.     | NHS number [NHS number].",
+            "NHS number 943-476-5919.     | NHS number [NHS number].",
+            "NHS number 9434765919.       | NHS number [NHS number].",
+            "NHS ｎｏ ９４３４７６５９１９.   | NHS ｎｏ [NHS number].",
+    })
+    void nhsNumbersAreRedacted(String text, String expected) {
+        assertEquals(expected, new Redaction().redact(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "We met at 14 Orchard Lane today.           | We met at [address] today.",
+            "We walked down orchard  lane to the shop.  | We walked down [address] to the shop.",
+            "Her postcode is LS6 2AB.                   | Her postcode is [address].",
+            "Her postcode is ls62ab, in Leeds.          | Her postcode is [address], in Leeds.",
+            "Another one: SW1A 1AA.                     | Another one: [address].",
+            "The whole address: 14 Orchard Lane, Leeds LS6 2AB. | The whole address: [address].",
+    })
+    void knownAddressesAndPostcodesAreRedacted(String text, String expected) {
+        assertEquals(expected, people().address("14 Orchard Lane, Leeds LS6 2AB").redact(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Roſa laughed.            | [the person] laughed.",
+            "ROſA MARTİN laughed.     | [the person] laughed.",
+            "Rosa Martın laughed.     | [the person] laughed.",
+            "Ｒｏｓａ laughed.           | [the person] laughed.",
+            "Rósa laughed.            | [the person] laughed.",
+            "Ro\u200Bsa laughed.     | [the person] laughed.",
+            "Mariaʼs son.             | [a family member]ʼs son.",
+    })
+    void foldingTwinsAndCompatibilityFormsAreTheSameName(String text, String expected) {
+        assertEquals(expected, people().redact(text));
+    }
+
+    /** A name held with a dotted capital I, or a long s, is found in plain spelling, and the other way round. */
+    @Test
+    void namesHeldInAnySpellingAreFound() {
+        Redaction r = new Redaction().person("c-i", "İbrahim Şahin", PERSON).person("w-s", "Ruſſell", CARER);
+        assertEquals("[the person] met [a carer] and [the person].", r.redact("Ibrahim met Russell and SAHIN."));
+        assertEquals("[the person] met [a carer].", r.redact("ıbrahım met RUSSELL."));
+    }
+
+    @Test
+    void namesAreSplitAtSpacesHyphensAndApostrophes() {
+        Redaction r = new Redaction().person("c-mj", "Mary-Jane O'Neill", PERSON);
+        assertEquals("[the person], [the person], [the person] and [the person] came.",
+                r.redact("Mary, Jane, O'Neill and Neill came."));
+        assertEquals("[the person] came.", r.redact("Mary-Jane O’Neill came."));
+    }
+
+    @Test
+    void aNameThatFoldsButIsNotHeldIsLeftAlone() {
+        // matching is on whole words of the folded text: no lookup can miss, and nothing else is touched
+        Redaction r = new Redaction().person("c-x", "Iris", PERSON);
+        assertEquals("[the person] met Irish İrma.", r.redact("İrıs met Irish İrma."));
     }
 
     @Test

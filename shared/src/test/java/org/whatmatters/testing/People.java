@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.whatmatters.data.ClientStore;
+import org.whatmatters.data.CommissionerAccountStore;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.Client;
+import org.whatmatters.domain.CommissionerAccount;
 import org.whatmatters.domain.FamilyLink;
 import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
@@ -64,7 +66,10 @@ public final class People {
                 "custom:provider_id", "p-riverside");
     }
 
-    /** Two teams, a client in each, Maria linked to Rosa, Tom to Arthur, and a revoked former link to Rosa. */
+    /**
+     * Two teams, a client in each, Maria linked to Rosa, Tom to Arthur, a revoked former link to Rosa, and
+     * Keith's and Ruth's commissioner accounts.
+     */
     public static void seed(DataTable data) {
         Instant t = Instant.parse("2026-01-05T09:00:00Z");
         TeamStore teams = new TeamStore(data);
@@ -81,5 +86,8 @@ public final class People {
         links.put(new FamilyLink(ROSA, "f-maria", "Maria", "daughter", t, null));
         links.put(new FamilyLink(ARTHUR, "f-tom", "Tom", "son", t, null));
         links.put(new FamilyLink(ROSA, "f-former", "Jo", "niece", t, t.plusSeconds(86_400)));
+        CommissionerAccountStore accounts = new CommissionerAccountStore(data);
+        accounts.put(new CommissionerAccount("comm-ridgeshire", "k-keith", "Keith", "a-priya", t));
+        accounts.put(new CommissionerAccount("comm-eastvale", "k-ruth", "Ruth", "a-priya", t));
     }
 }

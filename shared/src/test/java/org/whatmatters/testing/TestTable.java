@@ -38,6 +38,7 @@ public final class TestTable {
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("TIME_ZONE", "Europe/London");
+        env.put("PROVIDER_ID", "p-riverside");
         return env;
     }
 

@@ -31,6 +31,7 @@ import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
 import org.whatmatters.json.Json;
 import org.whatmatters.ops.Metric;
+import org.whatmatters.ops.ScheduledRun;
 import org.whatmatters.setup.SizeAdvice;
 import org.whatmatters.summaries.ClientDays;
 import org.whatmatters.summaries.CommissionerSummary;
@@ -105,42 +106,56 @@ public final class SummaryCompiler {
         return "td-" + teamId + "-" + month;
     }
 
+    /** What a scheduled run compiled, and the units (summary or dashboard ids) that failed. */
+    public record Run(List<SummaryEntry> compiled, List<String> failed) {
+    }
+
     /**
      * The monthly run, on the first of a month: every team's dashboard for the month before, and
      * every survey period that overlaps it, with the data up to yesterday (that month's last day when
-     * the run is on time; a late run does not take a period's summary back to an older day).
+     * the run is on time; a late run does not take a period's summary back to an older day). Each
+     * dashboard and summary is a unit of its own: one that fails does not stop the others.
      */
-    public List<SummaryEntry> monthly(LocalDate today, String by) {
+    public Run monthly(LocalDate today, String by) {
         YearMonth month = YearMonth.from(today).minusMonths(1);
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         LocalDate yesterday = today.minusDays(1);
+        ScheduledRun run = new ScheduledRun(Metric.SUMMARY_FAILURES);
         List<SummaryEntry> out = new ArrayList<>();
         for (Team t : teams.all()) {
-            out.add(teamDashboard(t, month, last, by));
+            run.attempt(dashboardId(t.teamId(), month), () -> teamDashboard(t, month, last, by)).ifPresent(out::add);
         }
         for (Contract c : contracts.all()) {
-            for (SurveyPeriod p : periods.ofContract(c.contractId())) {
+            for (SurveyPeriod p : periodsOf(run, c)) {
                 if (p.overlaps(first, last)) {
-                    out.add(commissionerSummary(c, p, yesterday, by));
+                    run.attempt(summaryId(p.periodId()), () -> commissionerSummary(c, p, yesterday, by))
+                            .ifPresent(out::add);
                 }
             }
         }
-        return out;
+        return new Run(out, run.failed());
     }
 
-    /** The end-of-period run: each period that has ended and has no final summary yet gets one. */
-    public List<SummaryEntry> periodEnds(LocalDate today, String by) {
+    /** The end-of-period run: each period that has ended and has no final summary yet gets one, each on its own. */
+    public Run periodEnds(LocalDate today, String by) {
+        ScheduledRun run = new ScheduledRun(Metric.SUMMARY_FAILURES);
         List<SummaryEntry> out = new ArrayList<>();
         for (Contract c : contracts.all()) {
-            for (SurveyPeriod p : periods.ofContract(c.contractId())) {
+            for (SurveyPeriod p : periodsOf(run, c)) {
                 if (p.closesOn().isBefore(today)
                         && !catalogue.find(summaryId(p.periodId())).map(SummaryEntry::complete).orElse(false)) {
-                    out.add(commissionerSummary(c, p, p.closesOn(), by));
+                    run.attempt(summaryId(p.periodId()), () -> commissionerSummary(c, p, p.closesOn(), by))
+                            .ifPresent(out::add);
                 }
             }
         }
-        return out;
+        return new Run(out, run.failed());
+    }
+
+    /** A contract whose periods cannot be read is a failed unit too; the other contracts go on. */
+    private List<SurveyPeriod> periodsOf(ScheduledRun run, Contract c) {
+        return run.attempt("contract " + c.contractId(), () -> periods.ofContract(c.contractId())).orElse(List.of());
     }
 
     /** One period's summary with the data up to {@code asOf} (final once that is the period's last day or later). */
@@ -172,7 +187,7 @@ public final class SummaryCompiler {
         }
         ClientDays days = ClientDays.NONE;
         List<Label> teamLabels = new ArrayList<>();
-        Redaction redaction = new Redaction();
+        Redaction redaction = new Redaction(through);
         List<OutcomeStory> shared = new ArrayList<>();
         for (String teamId : c.teamIds().stream().sorted().toList()) {
             days = days.plus(ClientDays.of(plans.ofTeam(teamId, to), from, to));
@@ -276,11 +291,12 @@ public final class SummaryCompiler {
         return PeriodSummary.compile(p.periodId(), overall, byTeam);
     }
 
-    /** Everyone a story of the team might name: its clients, their families, its workers. */
+    /** Everyone a story of the team might name (its clients, their families, its workers), and where the clients live. */
     private void people(String teamId, Redaction redaction) {
         List<Client> ofTeam = clients.ofTeam(teamId);
         // Clients first: a name shared with a relative stays "[the person]".
         ofTeam.forEach(cl -> redaction.person(cl.clientId(), cl.displayName(), Redaction.PERSON));
+        ofTeam.forEach(cl -> clients.addresses(cl.clientId()).forEach(redaction::address));
         ofTeam.forEach(cl -> links.ofClient(cl.clientId())
                 .forEach(l -> redaction.person(l.familySub(), l.displayName(), Redaction.FAMILY)));
         for (TeamMember m : teams.members(teamId)) {

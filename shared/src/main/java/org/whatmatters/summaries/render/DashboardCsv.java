@@ -26,6 +26,7 @@ import org.whatmatters.summaries.TeamDashboard;
 public final class DashboardCsv {
 
     public static final List<String> HEADER = List.of("month", "scope", "key", "measure", "category", "value", "suppressed");
+    private static final int VALUE = HEADER.indexOf("value");
 
     private DashboardCsv() {
     }
@@ -79,9 +80,11 @@ public final class DashboardCsv {
                 f.shown() ? "" : f.suppressed().toString()));
     }
 
+    /** Text cells are made inert; the value column holds numbers, which a leading '-' must not change. */
     private static void line(StringBuilder out, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
-            out.append(i > 0 ? "," : "").append(SummaryCsv.field(SummaryCsv.inert(fields.get(i))));
+            String cell = i == VALUE ? fields.get(i) : SummaryCsv.inert(fields.get(i));
+            out.append(i > 0 ? "," : "").append(SummaryCsv.field(cell));
         }
         out.append("\r\n");
     }

@@ -55,6 +55,7 @@ import org.whatmatters.testing.People;
 import org.whatmatters.testing.SchemaCheck;
 import org.whatmatters.testing.TestBucket;
 import org.whatmatters.testing.TestTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The compiler against DynamoDB Local and S3Proxy. The contract covers both teams; its five
@@ -484,7 +485,7 @@ class SummaryCompilerTest {
         c.commissionerSummary(period("p-2026-q2"), LocalDate.of(2026, 5, 31), "a-priya");
         Instant firstCompiled = catalogue.find("cs-p-2025-q3").orElseThrow().compiledAt();
 
-        List<SummaryEntry> run = compiler(NOW.plusSeconds(60)).periodEnds(TODAY, "scheduler");
+        List<SummaryEntry> run = compiler(NOW.plusSeconds(60)).periodEnds(TODAY, "scheduler").compiled();
         assertEquals(List.of("cs-p-2025-q4", "cs-p-2026-q1", "cs-p-2026-q2", "cs-p-2026-q3"),
                 run.stream().map(SummaryEntry::summaryId).toList());
         for (SummaryEntry e : run) {
@@ -496,23 +497,23 @@ class SummaryCompilerTest {
         assertEquals(firstCompiled, catalogue.find("cs-p-2025-q3").orElseThrow().compiledAt());
         assertTrue(catalogue.find("cs-" + OPEN).isEmpty());
 
-        assertEquals(List.of(), compiler(NOW.plusSeconds(120)).periodEnds(TODAY, "scheduler"));
+        assertEquals(List.of(), compiler(NOW.plusSeconds(120)).periodEnds(TODAY, "scheduler").compiled());
         // on the period's last day it has not ended yet
-        assertEquals(List.of(), compiler().periodEnds(LocalDate.of(2026, 9, 30), "scheduler"));
+        assertEquals(List.of(), compiler().periodEnds(LocalDate.of(2026, 9, 30), "scheduler").compiled());
     }
 
     @Test
     void periodEndsOnThePeriodsLastDayLeavesItOpen() {
-        List<SummaryEntry> run = compiler().periodEnds(LocalDate.of(2026, 9, 30), "scheduler");
+        List<SummaryEntry> run = compiler().periodEnds(LocalDate.of(2026, 9, 30), "scheduler").compiled();
         assertEquals(List.of("cs-p-2025-q3", "cs-p-2025-q4", "cs-p-2026-q1", "cs-p-2026-q2"),
                 run.stream().map(SummaryEntry::summaryId).toList());
-        assertEquals(List.of("cs-p-2026-q3"), compiler().periodEnds(LocalDate.of(2026, 10, 1), "scheduler").stream()
+        assertEquals(List.of("cs-p-2026-q3"), compiler().periodEnds(LocalDate.of(2026, 10, 1), "scheduler").compiled().stream()
                 .map(SummaryEntry::summaryId).toList());
     }
 
     @Test
     void monthlyCompilesLastMonthsDashboardsAndTheOverlappingPeriods() {
-        List<SummaryEntry> run = compiler().monthly(TODAY, "scheduler");
+        List<SummaryEntry> run = compiler().monthly(TODAY, "scheduler").compiled();
         assertEquals(List.of("td-t-north-2026-09", "td-t-south-2026-09", "cs-p-2026-q3"),
                 run.stream().map(SummaryEntry::summaryId).toList());
         assertEquals(List.of(
@@ -536,7 +537,7 @@ class SummaryCompilerTest {
 
         // a late run in September: August's dashboards (the whole month), and the summer period, still
         // open, with the data up to the day before the run
-        List<SummaryEntry> august = compiler().monthly(LocalDate.of(2026, 9, 3), "scheduler");
+        List<SummaryEntry> august = compiler().monthly(LocalDate.of(2026, 9, 3), "scheduler").compiled();
         assertEquals(List.of("td-t-north-2026-08", "td-t-south-2026-08", "cs-p-2026-q3"),
                 august.stream().map(SummaryEntry::summaryId).toList());
         SummaryEntry dashboard = catalogue.find("td-t-north-2026-08").orElseThrow();
@@ -547,12 +548,53 @@ class SummaryCompilerTest {
         assertEquals(LocalDate.of(2026, 9, 2), interim.dataThrough());
 
         // June: the spring period only; October: the autumn one just opened
-        List<SummaryEntry> june = compiler().monthly(LocalDate.of(2026, 7, 1), "scheduler");
+        List<SummaryEntry> june = compiler().monthly(LocalDate.of(2026, 7, 1), "scheduler").compiled();
         assertEquals(List.of("cs-p-2026-q2"), june.stream().map(SummaryEntry::summaryId)
                 .filter(id -> id.startsWith("cs-")).toList());
-        List<SummaryEntry> october = compiler().monthly(LocalDate.of(2026, 11, 2), "scheduler");
+        List<SummaryEntry> october = compiler().monthly(LocalDate.of(2026, 11, 2), "scheduler").compiled();
         assertEquals(List.of("cs-p-2026-q4"), october.stream().map(SummaryEntry::summaryId)
                 .filter(id -> id.startsWith("cs-")).toList());
+    }
+
+    /** One unit that cannot be compiled (a corrupt aggregate) is reported; every other unit is compiled. */
+    @Test
+    void aFailingUnitStopsNoOther() {
+        data.client().putItem(r -> r.tableName(data.name()).item(Map.of(
+                "PK", AttributeValue.fromS(AggregateKey.teamMonth(SOUTH, YearMonth.of(2026, 9)).pk()),
+                "SK", AttributeValue.fromS(AggregateKey.teamMonth(SOUTH, YearMonth.of(2026, 9)).sk()),
+                Counter.VISITS, AttributeValue.fromN("2.5"))));
+        SummaryCompiler.Run run = compiler().monthly(TODAY, "scheduler");
+        assertEquals(List.of("td-t-south-2026-09"), run.failed());
+        assertEquals(List.of("td-t-north-2026-09", "cs-p-2026-q3"),
+                run.compiled().stream().map(SummaryEntry::summaryId).toList());
+        assertTrue(catalogue.find("td-t-south-2026-09").isEmpty());
+        assertTrue(catalogue.find("cs-p-2026-q3").isPresent());
+    }
+
+    /**
+     * A story naming the person in folding twins of their name (long s, dotless and dotted i, full-width,
+     * Kelvin sign, combining accents) and their address: the summary compiles, and names nobody.
+     */
+    @Test
+    void foldingTwinsAndAddressesInASharedStoryAreRedacted() throws IOException {
+        new ClientStore(data).put(new Client("c-iris", NORTH, "Iris Kessler", 10, SEEDED));
+        Transaction.on(data).addToSet("CLIENT#c-iris", "ADDRESSES", "ClientAddresses", "addresses",
+                "7 Mill Street, Leeds LS6 3BB").commit();
+        new StoryStore(data).create(story("s-twins", "c-iris", NORTH, "İRIS at home",
+                "ırıs \u212Aeſſler (born 02/05/1938, NHS 943 476 5919) showed Ｉｒｉｓ’s garden at 7 mill street, "
+                        + "LS6 3BB; I\u0301ris smiled.", LocalDate.of(2026, 9, 20), List.of(OutcomeDomain.WELLBEING),
+                SharingConsent.COMMISSIONER_ANONYMISED, "f-maria", OutcomeStory.AuthorRole.FAMILY, "Maria"), List.of());
+        SummaryEntry e = compiler().commissionerSummary(period(CURRENT), TODAY, "a-priya");
+        JsonNode story = json(e).at("/impact/stories/0");
+        assertEquals("[the person] at home", story.get("title").asText());
+        assertEquals("[the person] (born [date], NHS [NHS number]) showed [the person]’s garden at [address], "
+                + "[address]; [the person] smiled.", story.get("text").asText());
+        for (String format : List.of("json", "csv", "html")) {
+            String body = text(e, format).toLowerCase(java.util.Locale.ROOT);
+            for (String gone : List.of("iris", "kessler", "mill street", "ls6 3bb", "1938", "5919")) {
+                assertFalse(body.contains(gone), gone + " in the " + format);
+            }
+        }
     }
 
     // ---- team dashboards ----------------------------------------------------------------------

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.whatmatters.summaries.PeriodSummary;
 import org.whatmatters.summaries.TeamActivity;
 import org.whatmatters.summaries.TeamDashboard;
 
@@ -113,6 +115,24 @@ class DashboardCsvTest {
         List<List<String>> rows = SummaryCsvTest.parse(csv);
         assertEquals("3", value(rows, "2026-03", "client", "'=HYPERLINK(\"x\"),1", "visits", ""));
         assertEquals("83.3", value(rows, "2026-03", "period", "p, \"one\"", "nps", ""));
+    }
+
+    /** 3 promoters, 2 passives, 10 detractors of 15: NPS -46.7, a number, not a formula to defuse. */
+    @Test
+    void negativeNumbersStayNumbers() {
+        TeamDashboard s = Samples.dashboard("-North", 3);
+        Map<String, Long> unhappy = Samples.counters(20, 3, 2, 10, 0, 0, 5, 5, 3, 2);
+        PeriodSummary p = PeriodSummary.compile("2026-Q3", unhappy, Map.of("t-north", unhappy));
+        TeamDashboard d = new TeamDashboard(s.kind(), s.schemaVersion(), s.dashboardId(), s.teamId(), s.teamName(),
+                s.month(), s.dataThrough(), s.complete(), s.teamSize(), s.sizeAdvice(), s.activity(), s.trend(),
+                List.of(new TeamDashboard.ClientRow("-c1", "Rosa", 3, 1, 1.0)),
+                List.of(new TeamDashboard.TeamPeriod("ct", "2026-Q3", "P", s.month().atDay(1), s.month().atEndOfMonth(),
+                        p.teams().getFirst().figures())));
+        List<List<String>> rows = rows(d);
+        assertEquals("-46.7", value(rows, "2026-03", "period", "2026-Q3", "nps", ""));
+        // a text cell that starts with '-' is still defused
+        assertEquals("3", value(rows, "2026-03", "client", "'-c1", "visits", ""));
+        rows.stream().skip(1).forEach(r -> assertFalse(r.get(5).startsWith("'"), r.toString()));
     }
 
     @Test

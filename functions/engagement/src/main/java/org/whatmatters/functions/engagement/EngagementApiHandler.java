@@ -1,5 +1,9 @@
 package org.whatmatters.functions.engagement;
 
+import static org.whatmatters.auth.Role.FAMILY;
+import static org.whatmatters.auth.Role.PROVIDER_ADMIN;
+import static org.whatmatters.auth.Role.WORKER;
+
 import java.time.Clock;
 import java.util.Map;
 import org.whatmatters.config.Env;
@@ -7,6 +11,7 @@ import org.whatmatters.feedback.SubmitResponse;
 import org.whatmatters.feedback.Submitted;
 import org.whatmatters.lambda.ApiRequest;
 import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.records.ListQuery;
@@ -34,33 +39,37 @@ public final class EngagementApiHandler extends HttpApiHandler {
 
     private EngagementApiHandler(EngagementComponent c) {
         super(Map.of(
-                "POST /clients/{clientId}/stories", r -> {
+                "POST /clients/{clientId}/stories", Endpoint.of(r -> {
                     StoryView s = c.stories().record(r.caller(), r.path("clientId"), r.body(RecordStory.class));
                     return ApiResponse.created("/stories/" + s.storyId(), s);
-                },
-                "GET /clients/{clientId}/stories",
-                r -> ApiResponse.ok(c.stories().list(r.caller(), r.path("clientId"), listQuery(r))),
-                "GET /stories/{storyId}",
-                r -> ApiResponse.ok(c.stories().get(r.caller(), r.path("storyId"))),
+                }, WORKER, FAMILY),
+                "GET /clients/{clientId}/stories", Endpoint.of(
+                        r -> ApiResponse.ok(c.stories().list(r.caller(), r.path("clientId"), listQuery(r))),
+                        WORKER, PROVIDER_ADMIN, FAMILY),
+                "GET /stories/{storyId}", Endpoint.of(
+                        r -> ApiResponse.ok(c.stories().get(r.caller(), r.path("storyId"))), WORKER, PROVIDER_ADMIN, FAMILY),
                 // Health events and shifts are read only in their listings, so their 201 names no Location.
-                "POST /clients/{clientId}/health-events", r -> ApiResponse.json(201,
-                        c.healthEvents().record(r.caller(), r.path("clientId"), r.body(RecordHealthEvent.class))),
-                "GET /clients/{clientId}/health-events",
-                r -> ApiResponse.ok(c.healthEvents().list(r.caller(), r.path("clientId"), listQuery(r))),
-                "POST /teams/{teamId}/shifts", r -> ApiResponse.json(201,
-                        c.shifts().record(r.caller(), r.path("teamId"), r.body(RecordShift.class))),
-                "GET /teams/{teamId}/shifts",
-                r -> ApiResponse.ok(c.shifts().list(r.caller(), r.path("teamId"), listQuery(r))),
-                "POST /survey-periods/{periodId}/responses", r -> {
+                "POST /clients/{clientId}/health-events", Endpoint.of(r -> ApiResponse.json(201,
+                        c.healthEvents().record(r.caller(), r.path("clientId"), r.body(RecordHealthEvent.class))), WORKER),
+                "GET /clients/{clientId}/health-events", Endpoint.of(
+                        r -> ApiResponse.ok(c.healthEvents().list(r.caller(), r.path("clientId"), listQuery(r))),
+                        WORKER, PROVIDER_ADMIN),
+                "POST /teams/{teamId}/shifts", Endpoint.of(r -> ApiResponse.json(201,
+                        c.shifts().record(r.caller(), r.path("teamId"), r.body(RecordShift.class))), WORKER),
+                "GET /teams/{teamId}/shifts", Endpoint.of(
+                        r -> ApiResponse.ok(c.shifts().list(r.caller(), r.path("teamId"), listQuery(r))),
+                        WORKER, PROVIDER_ADMIN),
+                "POST /survey-periods/{periodId}/responses", Endpoint.of(r -> {
                     Submitted s = c.feedback().submit(r.caller(), r.path("periodId"), r.body(SubmitResponse.class));
                     // An identical resubmission answers 200 with the first response, not a second 201.
                     return s.created() ? ApiResponse.created("/survey-periods/" + r.path("periodId")
                             + "/responses/mine?clientId=" + s.response().clientId(), s.response())
                             : ApiResponse.ok(s.response());
-                },
-                "GET /survey-periods/{periodId}/responses/mine",
-                r -> ApiResponse.ok(c.feedback().mine(r.caller(), r.path("periodId"), r.query("clientId")))),
-                c.idempotency(), Priming.get("GET /stories/{storyId}", "storyId", "priming"));
+                }, FAMILY, WORKER),
+                "GET /survey-periods/{periodId}/responses/mine", Endpoint.of(
+                        r -> ApiResponse.ok(c.feedback().mine(r.caller(), r.path("periodId"), r.query("clientId"))),
+                        FAMILY, WORKER)),
+                c.idempotency(), c.affiliations(), Priming.get("GET /stories/{storyId}", "storyId", "priming"));
     }
 
     private static ListQuery listQuery(ApiRequest r) {

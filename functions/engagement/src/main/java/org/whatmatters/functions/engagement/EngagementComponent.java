@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.feedback.FeedbackService;
 import org.whatmatters.idempotency.IdempotencyStore;
@@ -26,6 +27,8 @@ interface EngagementComponent {
     FeedbackService feedback();
 
     IdempotencyStore idempotency();
+
+    Affiliations affiliations();
 
     @Component.Factory
     interface Factory {

@@ -136,7 +136,8 @@ class AuthorisationTest {
 
     @Test
     void onlyMembersRecordShiftsAndUnknownTeamsLookUnknown() {
-        refused(EngagementApi.shift(GHOST, People.NORTH, SHIFT), 403);
+        // a token naming the team is not membership: the team is as unknown to them as to any outsider
+        refused(EngagementApi.shift(GHOST, People.NORTH, SHIFT), 404);
         refused(EngagementApi.shift(People.AMARA, People.SOUTH, SHIFT), 404);
         refused(HttpEvents.route("GET /teams/{teamId}/shifts").path("teamId", "t-nope").as(People.PRIYA), 404);
     }

@@ -28,4 +28,17 @@ final class ConnectionsPoster implements Poster {
             return Outcome.FAILED;
         }
     }
+
+    @Override
+    public Outcome close(String connectionId) {
+        try {
+            connections.deleteConnection(r -> r.connectionId(connectionId));
+            return Outcome.SENT;
+        } catch (GoneException e) {
+            return Outcome.GONE;
+        } catch (SdkException e) {
+            Log.warn("deleteConnection failed: " + e.getMessage(), "connectionId", connectionId);
+            return Outcome.FAILED;
+        }
+    }
 }

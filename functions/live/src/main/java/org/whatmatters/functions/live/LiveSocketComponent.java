@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.TokenVerifier;
 import org.whatmatters.config.Env;
 import org.whatmatters.live.LiveSockets;
@@ -16,6 +17,8 @@ interface LiveSocketComponent {
     LiveSockets sockets();
 
     TokenVerifier tokens();
+
+    Affiliations affiliations();
 
     @Component.Factory
     interface Factory {

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.TokenVerifier;
 import org.whatmatters.config.Env;
@@ -27,6 +29,7 @@ public final class LiveSocketHandler
 
     private final LiveSockets sockets;
     private final TokenVerifier tokens;
+    private final Affiliations affiliations;
     private final Priming priming;
 
     /** Lambda's entry point. */
@@ -43,6 +46,7 @@ public final class LiveSocketHandler
         LiveSocketComponent c = DaggerLiveSocketComponent.factory().create(env, clock);
         this.sockets = c.sockets();
         this.tokens = c.tokens();
+        this.affiliations = c.affiliations();
         this.priming = Priming.register(() -> handleRequest(primingConnect(), null));
     }
 
@@ -70,8 +74,7 @@ public final class LiveSocketHandler
                 context == null ? null : context.getAwsRequestId(), ctx.getRequestId())) {
             try {
                 switch (ctx.getRouteKey()) {
-                    case "$connect" -> sockets.connect(connectionId,
-                            Caller.fromClaims(tokens.verify(query(event, "token"))), clientIds(event));
+                    case "$connect" -> connect(connectionId, event);
                     case "$disconnect" -> sockets.disconnect(connectionId);
                     case "subscribe" -> sockets.subscribe(connectionId, event.getBody());
                     case "ping" -> sockets.ping(connectionId);
@@ -83,6 +86,13 @@ public final class LiveSocketHandler
                 return status(e.problem().status());
             }
         }
+    }
+
+    /** The token's claims, then who the data says the caller is, then what they may watch, until the token expires. */
+    private void connect(String connectionId, APIGatewayV2WebSocketEvent event) {
+        Map<String, String> claims = tokens.verify(query(event, "token"));
+        Caller caller = affiliations.resolve(claims);
+        sockets.connect(connectionId, caller, Instant.ofEpochSecond(Long.parseLong(claims.get("exp"))), clientIds(event));
     }
 
     private static String query(APIGatewayV2WebSocketEvent event, String name) {

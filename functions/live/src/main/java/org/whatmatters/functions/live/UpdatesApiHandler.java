@@ -2,9 +2,12 @@ package org.whatmatters.functions.live;
 
 import java.time.Clock;
 import java.util.Map;
+import org.whatmatters.auth.Affiliations;
+import org.whatmatters.auth.Role;
 import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.live.UpdateFeed;
@@ -28,12 +31,13 @@ public final class UpdatesApiHandler extends HttpApiHandler {
     }
 
     private UpdatesApiHandler(UpdatesComponent c) {
-        this(c.feed(), c.idempotency());
+        this(c.feed(), c.idempotency(), c.affiliations());
     }
 
-    private UpdatesApiHandler(UpdateFeed feed, IdempotencyStore idempotency) {
-        super(Map.of("GET /clients/{clientId}/updates", r -> ApiResponse.ok(feed.list(r.caller(), r.path("clientId"),
-                new UpdatesQuery(r.query("since"), r.query("limit"), r.query("cursor"))))), idempotency,
+    private UpdatesApiHandler(UpdateFeed feed, IdempotencyStore idempotency, Affiliations affiliations) {
+        super(Map.of("GET /clients/{clientId}/updates", Endpoint.of(r -> ApiResponse.ok(feed.list(r.caller(),
+                        r.path("clientId"), new UpdatesQuery(r.query("since"), r.query("limit"), r.query("cursor")))),
+                        Role.FAMILY, Role.WORKER, Role.PROVIDER_ADMIN)), idempotency, affiliations,
                 Priming.get("GET /clients/{clientId}/updates", "clientId", "priming"));
     }
 }

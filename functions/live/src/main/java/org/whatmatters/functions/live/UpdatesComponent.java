@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.live.UpdateFeed;
@@ -17,6 +18,8 @@ interface UpdatesComponent {
     UpdateFeed feed();
 
     IdempotencyStore idempotency();
+
+    Affiliations affiliations();
 
     @Component.Factory
     interface Factory {

@@ -14,8 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.whatmatters.json.Json;
 
 /**
- * API Gateway's @connections API for handler tests: keeps what is posted to each connection; a
- * connection may be made to refuse posts (403) or to be gone (410), as the real one answers.
+ * API Gateway's @connections API for handler tests: keeps what is posted to each connection and which
+ * were closed (DELETE; a closed one is gone after); a connection may be made to refuse posts (403) or to
+ * be gone (410), as the real one answers.
  */
 final class FakeConnections implements AutoCloseable {
 
@@ -24,6 +25,8 @@ final class FakeConnections implements AutoCloseable {
     final Map<String, List<String>> received = new ConcurrentHashMap<>();
     final Set<String> failing = ConcurrentHashMap.newKeySet();
     final Set<String> gone = ConcurrentHashMap.newKeySet();
+    /** Connections closed with DELETE, in order. */
+    final List<String> closed = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     FakeConnections() {
@@ -37,7 +40,17 @@ final class FakeConnections implements AutoCloseable {
                 String path = exchange.getRequestURI().getRawPath();
                 String id = URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                if (gone.contains(id)) {
+                if (exchange.getRequestMethod().equals("DELETE")) {
+                    if (gone.contains(id)) {
+                        error(exchange, 410, "GoneException");
+                    } else if (failing.contains(id)) {
+                        error(exchange, 403, "ForbiddenException");
+                    } else {
+                        closed.add(id);
+                        gone.add(id);
+                        exchange.sendResponseHeaders(204, -1);
+                    }
+                } else if (gone.contains(id)) {
                     error(exchange, 410, "GoneException");
                 } else if (failing.contains(id)) {
                     error(exchange, 403, "ForbiddenException");

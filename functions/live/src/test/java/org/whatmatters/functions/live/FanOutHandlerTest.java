@@ -16,6 +16,7 @@ import org.whatmatters.auth.Relation;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.InvitationStore;
 import org.whatmatters.data.StoryStore;
+import org.whatmatters.data.TeamStore;
 import org.whatmatters.data.VisitStore;
 import org.whatmatters.domain.Invitation;
 import org.whatmatters.domain.Location;
@@ -169,6 +170,36 @@ class FanOutHandlerTest {
                 () -> links.revoke(links.find(People.ROSA, "f-maria").orElseThrow(), NOW));
         assertEquals(List.of(), failures(handler.handleRequest(stream.event(), null)));
         assertTrue(t.connections.watchers(People.ROSA, Instant.now()).isEmpty());
+    }
+
+    /** A worker removed from the team a moment ago is told nothing more about its clients; the admin still is. */
+    @Test
+    void everyRoleIsCheckedAgainBeforeEachDelivery() {
+        t.watching("amara-1", "w-amara", "worker", People.ROSA, Relation.TEAM_WORKER);
+        t.watching("ben-1", "w-ben", "worker", People.ROSA, Relation.TEAM_WORKER);
+        t.watching("priya-1", "a-priya", "provider-admin", People.ROSA, Relation.PROVIDER_ADMIN);
+        TeamStore teams = new TeamStore(t.table.data());
+        assertTrue(teams.removeMember(teams.member(People.NORTH, "w-amara").orElseThrow(), NOW, "a-priya"));
+        Visit v = planned("v-r1", People.ROSA, People.NORTH, "w-ben");
+        plan(v);
+        assertEquals(List.of(), failures(handler.handleRequest(stream.event(), null)));
+        assertEquals(List.of(), t.sockets.types("amara-1"), "removed from the team: nothing");
+        assertEquals(List.of("visit.planned"), t.sockets.types("ben-1"));
+        assertEquals(List.of("visit.planned"), t.sockets.types("priya-1"));
+        assertTrue(t.connections.watchers(People.ROSA, Instant.now()).stream()
+                .noneMatch(w -> w.connectionId().equals("amara-1")), "and her watch is gone");
+    }
+
+    /** A watch whose connection's token has expired is told nothing, whatever the role. */
+    @Test
+    void anExpiredConnectionIsToldNothing() {
+        Instant past = Instant.now().minusSeconds(5);
+        t.connections.open(new org.whatmatters.live.Connection("old-1", "a-priya", List.of("provider-admin"),
+                        "p-riverside", null, past.minusSeconds(3600), past),
+                List.of(new org.whatmatters.live.Watch("old-1", People.ROSA, "a-priya", Relation.PROVIDER_ADMIN, past)));
+        plan(planned("v-r2", People.ROSA, People.NORTH, "w-ben"));
+        assertEquals(List.of(), failures(handler.handleRequest(stream.event(), null)));
+        assertEquals(List.of(), t.sockets.types("old-1"));
     }
 
     private static OutcomeStory story(String id, SharingConsent consent) {

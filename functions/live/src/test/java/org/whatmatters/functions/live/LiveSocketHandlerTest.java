@@ -67,7 +67,8 @@ class LiveSocketHandlerTest {
         assertEquals(Relation.LINKED_FAMILY, watch.relation());
         var connection = t.connections.find("c1").orElseThrow();
         assertEquals("f-maria", connection.sub());
-        assertTrue(Duration.between(Instant.now(), connection.expiresAt()).toMinutes() >= 119, "expires with the 2 h limit");
+        long minutes = Duration.between(Instant.now(), connection.expiresAt()).toMinutes();
+        assertTrue(minutes >= 58 && minutes <= 60, "ends with the token (an hour), not API Gateway's 2 h: " + minutes);
     }
 
     @Test

@@ -5,10 +5,12 @@ import dagger.Component;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.whatmatters.account.AccountService;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.invites.FamilyInviteService;
 import org.whatmatters.setup.ClientService;
+import org.whatmatters.setup.CommissionerAccountService;
 import org.whatmatters.setup.ContractService;
 import org.whatmatters.setup.SurveyService;
 import org.whatmatters.setup.TeamService;
@@ -31,7 +33,11 @@ interface SetupComponent {
 
     FamilyInviteService invites();
 
+    CommissionerAccountService commissionerAccounts();
+
     IdempotencyStore idempotency();
+
+    Affiliations affiliations();
 
     @Component.Factory
     interface Factory {

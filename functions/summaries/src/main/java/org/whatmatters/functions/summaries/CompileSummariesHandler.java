@@ -13,6 +13,8 @@ import org.whatmatters.config.Env;
 import org.whatmatters.domain.SummaryEntry;
 import org.whatmatters.ops.Invocation;
 import org.whatmatters.ops.Log;
+import org.whatmatters.ops.ScheduledRun;
+import org.whatmatters.summaries.publish.SummaryCompiler;
 
 /**
  * The scheduled compile. EventBridge Scheduler sends {@code {"run": "monthly" | "period-end",
@@ -45,14 +47,21 @@ public final class CompileSummariesHandler implements RequestHandler<Map<String,
         try (Invocation ignored = Invocation.begin(context == null ? null : context.getFunctionName(),
                 context == null ? null : context.getAwsRequestId(), correlationId)) {
             Map<String, Object> out = compile(run, event);
-            Log.info("compiled", "run", run, "summaries", out.get("compiled"));
+            Log.info("compiled", "run", run, "summaries", out.get("compiled"), "failed", out.get("failed"));
+            @SuppressWarnings("unchecked")
+            List<String> failed = (List<String>) out.get("failed");
+            if (!failed.isEmpty()) {
+                // The other units are compiled and kept; failing the invocation brings Lambda's retries, then the
+                // failure queue and the errors alarm, with the ids that failed.
+                throw new ScheduledRun.UnitsFailed("of the " + run + " run's units", failed);
+            }
             return out;
         }
     }
 
     private Map<String, Object> compile(String run, Map<String, Object> event) {
         LocalDate today = LocalDate.ofInstant(time(event), c.clock().getZone());
-        List<SummaryEntry> compiled = switch (run) {
+        SummaryCompiler.Run result = switch (run) {
             case "monthly" -> c.compiler().monthly(today, "schedule:monthly");
             case "period-end" -> c.compiler().periodEnds(today, "schedule:period-end");
             default -> throw new IllegalArgumentException("run must be monthly or period-end, not '" + run + "'");
@@ -60,7 +69,8 @@ public final class CompileSummariesHandler implements RequestHandler<Map<String,
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", run);
         out.put("day", today.toString());
-        out.put("compiled", compiled.stream().map(SummaryEntry::summaryId).toList());
+        out.put("compiled", result.compiled().stream().map(SummaryEntry::summaryId).toList());
+        out.put("failed", result.failed());
         return out;
     }
 

@@ -1,10 +1,15 @@
 package org.whatmatters.functions.summaries;
 
+import static org.whatmatters.auth.Role.COMMISSIONER;
+import static org.whatmatters.auth.Role.PROVIDER_ADMIN;
+import static org.whatmatters.auth.Role.WORKER;
+
 import java.time.Clock;
 import java.util.Map;
 import org.whatmatters.config.Env;
 import org.whatmatters.lambda.ApiRequest;
 import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.records.ListQuery;
@@ -30,22 +35,23 @@ public final class SummariesApiHandler extends HttpApiHandler {
 
     private SummariesApiHandler(SummariesComponent c) {
         super(Map.of(
-                "GET /summaries", r -> ApiResponse.ok(c.summaries().list(r.caller(), listQuery(r))),
-                "POST /summaries/{summaryId}/links", r -> {
+                "GET /summaries", Endpoint.of(r -> ApiResponse.ok(c.summaries().list(r.caller(), listQuery(r))),
+                        PROVIDER_ADMIN, COMMISSIONER),
+                "POST /summaries/{summaryId}/links", Endpoint.of(r -> {
                     LinkView link = c.summaries().link(r.caller(), r.path("summaryId"),
                             r.body() == null || r.body().isBlank() ? LinkRequest.DEFAULTS : r.body(LinkRequest.class));
                     // The URL is a bearer credential.
                     return ApiResponse.secret(201, link);
-                },
-                "GET /summary-links", r -> ApiResponse.ok(c.summaries().audit(r.caller(), r.query("summaryId"),
-                        listQuery(r))),
-                "POST /survey-periods/{periodId}/summary",
-                r -> ApiResponse.ok(c.summaries().compile(r.caller(), r.path("periodId"))),
-                "GET /summaries/{summaryId}", r -> ApiResponse.okJson(c.summaries().document(r.caller(),
-                        r.path("summaryId"))),
-                "GET /teams/{teamId}/dashboard", r -> ApiResponse.okJson(
-                        c.summaries().dashboard(r.caller(), r.path("teamId"), r.query("month")))),
-                c.idempotency(), Priming.get("GET /summaries/{summaryId}", "summaryId", "priming"));
+                }, PROVIDER_ADMIN, COMMISSIONER),
+                "GET /summary-links", Endpoint.of(r -> ApiResponse.ok(c.summaries().audit(r.caller(),
+                        r.query("summaryId"), listQuery(r))), PROVIDER_ADMIN),
+                "POST /survey-periods/{periodId}/summary", Endpoint.of(
+                        r -> ApiResponse.ok(c.summaries().compile(r.caller(), r.path("periodId"))), PROVIDER_ADMIN),
+                "GET /summaries/{summaryId}", Endpoint.of(r -> ApiResponse.okJson(c.summaries().document(r.caller(),
+                        r.path("summaryId"))), PROVIDER_ADMIN, COMMISSIONER),
+                "GET /teams/{teamId}/dashboard", Endpoint.of(r -> ApiResponse.okJson(
+                        c.summaries().dashboard(r.caller(), r.path("teamId"), r.query("month"))), WORKER, PROVIDER_ADMIN)),
+                c.idempotency(), c.affiliations(), Priming.get("GET /summaries/{summaryId}", "summaryId", "priming"));
     }
 
     private static ListQuery listQuery(ApiRequest r) {

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.summaries.publish.SummaryService;
@@ -17,6 +18,8 @@ interface SummariesComponent {
     SummaryService summaries();
 
     IdempotencyStore idempotency();
+
+    Affiliations affiliations();
 
     @Component.Factory
     interface Factory {

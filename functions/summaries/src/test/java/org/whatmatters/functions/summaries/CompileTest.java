@@ -196,7 +196,8 @@ class CompileTest {
                 409, null);
         assertTrue(r.json().get("detail").asText().contains("2027-01-01"), r::body);
         api.expectRejected(SummariesApi.compilePeriod(People.PRIYA, "sp-unknown"), 404, null);
-        api.expectRejected(SummariesApi.compilePeriod(People.PRIYA, "sp 2026/q4"), 404, null);
+        // a malformed id on a write is a bad request
+        api.expectRejected(SummariesApi.compilePeriod(People.PRIYA, "sp 2026/q4"), 400, "periodId");
         assertEquals(files, api.bucket.keys());
     }
 

@@ -1,10 +1,16 @@
 package org.whatmatters.functions.visits;
 
+import static org.whatmatters.auth.Role.FAMILY;
+import static org.whatmatters.auth.Role.PROVIDER_ADMIN;
+import static org.whatmatters.auth.Role.WORKER;
+
 import java.time.Clock;
 import java.util.Map;
+import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.visits.CheckIn;
@@ -32,24 +38,25 @@ public final class VisitsApiHandler extends HttpApiHandler {
     }
 
     private VisitsApiHandler(VisitsComponent c) {
-        this(c.visits(), c.idempotency());
+        this(c.visits(), c.idempotency(), c.affiliations());
     }
 
-    private VisitsApiHandler(VisitService visits, IdempotencyStore idempotency) {
+    private VisitsApiHandler(VisitService visits, IdempotencyStore idempotency, Affiliations affiliations) {
         super(Map.of(
-                "POST /clients/{clientId}/visits", r -> {
+                "POST /clients/{clientId}/visits", Endpoint.of(r -> {
                     VisitView v = visits.plan(r.caller(), r.path("clientId"), r.body(PlanVisit.class));
                     return ApiResponse.created("/visits/" + v.visitId(), v);
-                },
-                "POST /visits/{visitId}/check-in",
-                r -> ApiResponse.ok(visits.checkIn(r.caller(), r.path("visitId"), r.body(CheckIn.class))),
-                "POST /visits/{visitId}/check-out",
-                r -> ApiResponse.ok(visits.checkOut(r.caller(), r.path("visitId"), r.body(CheckOut.class))),
-                "GET /visits/{visitId}",
-                r -> ApiResponse.ok(visits.get(r.caller(), r.path("visitId"))),
-                "GET /clients/{clientId}/visits",
-                r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"),
-                        new VisitQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"))))),
-                idempotency, Priming.get("GET /visits/{visitId}", "visitId", "priming"));
+                }, WORKER),
+                "POST /visits/{visitId}/check-in", Endpoint.of(
+                        r -> ApiResponse.ok(visits.checkIn(r.caller(), r.path("visitId"), r.body(CheckIn.class))), WORKER),
+                "POST /visits/{visitId}/check-out", Endpoint.of(
+                        r -> ApiResponse.ok(visits.checkOut(r.caller(), r.path("visitId"), r.body(CheckOut.class))), WORKER),
+                "GET /visits/{visitId}", Endpoint.of(
+                        r -> ApiResponse.ok(visits.get(r.caller(), r.path("visitId"))), WORKER, FAMILY, PROVIDER_ADMIN),
+                "GET /clients/{clientId}/visits", Endpoint.of(
+                        r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"),
+                                new VisitQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor")))),
+                        WORKER, FAMILY, PROVIDER_ADMIN)),
+                idempotency, affiliations, Priming.get("GET /visits/{visitId}", "visitId", "priming"));
     }
 }

@@ -63,7 +63,8 @@ public final class HttpApiEmulator implements AutoCloseable {
         for (FunctionSpec f : stack.functions()) {
             for (EventSource.HttpRoute r : f.events(EventSource.HttpRoute.class)) {
                 HttpApiSpec api = stack.httpApis().stream().filter(a -> a.apiId().equals(r.apiId())).findFirst()
-                        .orElse(new HttpApiSpec(r.apiId(), r.apiId(), "$default", null, null, List.of(), null));
+                        .orElse(new HttpApiSpec(r.apiId(), r.apiId(), "$default", null, null, List.of(), null,
+                                Throttle.NONE));
                 routes.add(new RouteTable.Entry(f.logicalId(), api, r));
             }
         }
@@ -123,12 +124,16 @@ public final class HttpApiEmulator implements AutoCloseable {
                     cors.responseHeaders(origin).forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
                 }
             }
-            Optional<RouteTable.Match> match = routes.match(method, decode(path));
+            Optional<RouteTable.Match> match = routes.match(method, path);
             if (match.isEmpty()) {
                 send(exchange, 404, json(), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             RouteTable.Entry entry = match.get().entry();
+            if (!entry.api().throttle().admit(entry.route().routeKey())) {
+                send(exchange, 429, json(), "{\"message\":\"Too Many Requests\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             Map<String, String> claims = null;
             String authorizer = entry.route().authorizer() != null ? entry.route().authorizer()
                     : entry.api().defaultAuthorizer();
@@ -302,8 +307,13 @@ public final class HttpApiEmulator implements AutoCloseable {
         return q;
     }
 
+    /** A malformed escape (%zz) is passed on as sent, not refused here. */
     private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private static boolean isText(String contentType) {

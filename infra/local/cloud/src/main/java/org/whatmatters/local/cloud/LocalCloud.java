@@ -58,6 +58,10 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(Options.USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);

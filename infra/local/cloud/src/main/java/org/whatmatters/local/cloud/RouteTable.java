@@ -29,8 +29,13 @@ final class RouteTable {
         return List.copyOf(entries);
     }
 
-    /** A path may carry the API's stage first (/dev/visits/...), as URLs of a named stage do in AWS. */
-    Optional<Match> match(String method, String path) {
+    /**
+     * {@code rawPath} is matched segment by segment before it is decoded, as API Gateway does, so an
+     * encoded slash (%2F) stays inside its segment; each path parameter is the decoded segment. A path
+     * may carry the API's stage first (/dev/visits/...), as URLs of a named stage do in AWS.
+     */
+    Optional<Match> match(String method, String rawPath) {
+        String path = rawPath;
         List<Candidate> found = new ArrayList<>();
         for (Entry e : entries) {
             if (e.route().path().equals("$default")) {
@@ -77,7 +82,7 @@ final class RouteTable {
                 if (i >= path.length) {
                     return null;
                 }
-                params.put(t.substring(1, t.length() - 2), String.join("/", List.of(path).subList(i, path.length)));
+                params.put(t.substring(1, t.length() - 2), decode(String.join("/", List.of(path).subList(i, path.length))));
                 return params;
             }
             if (i >= path.length) {
@@ -87,12 +92,20 @@ final class RouteTable {
                 if (path[i].isEmpty()) {
                     return null;
                 }
-                params.put(t.substring(1, t.length() - 1), path[i]);
-            } else if (!t.equals(path[i])) {
+                params.put(t.substring(1, t.length() - 1), decode(path[i]));
+            } else if (!t.equals(decode(path[i]))) {
                 return null;
             }
         }
         return template.length == path.length ? params : null;
+    }
+
+    private static String decode(String segment) {
+        try {
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 
     private static String withoutStage(String path, String stage) {

@@ -186,7 +186,18 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             }
         }
         String stage = p.get("StageName") == null ? "$default" : resolver.string(p.get("StageName"));
-        return new HttpApiSpec(r.logicalId(), r.logicalId(), stage, defaultAuthorizer, issuer, audiences, cors);
+        return new HttpApiSpec(r.logicalId(), r.logicalId(), stage, defaultAuthorizer, issuer, audiences, cors,
+                new Throttle(limit(resolver, p.get("DefaultRouteSettings")), Map.of()));
+    }
+
+    /** ThrottlingRateLimit and ThrottlingBurstLimit of a route settings object; null when it sets neither. */
+    private static Throttle.Limit limit(Resolver resolver, Object settings) {
+        if (!(settings instanceof Map<?, ?> m) || m.get("ThrottlingRateLimit") == null && m.get("ThrottlingBurstLimit") == null) {
+            return null;
+        }
+        double rate = m.get("ThrottlingRateLimit") == null ? 10_000 : Double.parseDouble(resolver.string(m.get("ThrottlingRateLimit")));
+        int burst = m.get("ThrottlingBurstLimit") == null ? 5_000 : Integer.parseInt(resolver.string(m.get("ThrottlingBurstLimit")));
+        return new Throttle.Limit(rate, burst);
     }
 
     private static List<String> strings(Resolver resolver, Object value) {
@@ -199,6 +210,7 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
         Map<String, String> integrationFunction = new LinkedHashMap<>();
         Map<String, String> routes = new LinkedHashMap<>();
         String stage = "$default";
+        Throttle throttle = Throttle.NONE;
         for (Resource r : resources.values()) {
             if (!id.equals(resolver.string(r.properties().get("ApiId")))) {
                 continue;
@@ -206,7 +218,19 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             switch (r.type()) {
                 case "AWS::ApiGatewayV2::Integration" -> integrationFunction.put(r.logicalId(),
                         functionFromUri(resolver.string(r.properties().get("IntegrationUri"))));
-                case "AWS::ApiGatewayV2::Stage" -> stage = resolver.string(r.properties().get("StageName"));
+                case "AWS::ApiGatewayV2::Stage" -> {
+                    stage = resolver.string(r.properties().get("StageName"));
+                    Map<String, Throttle.Limit> perRoute = new LinkedHashMap<>();
+                    if (r.properties().get("RouteSettings") instanceof Map<?, ?> settings) {
+                        settings.forEach((route, s) -> {
+                            Throttle.Limit l = limit(resolver, s);
+                            if (l != null) {
+                                perRoute.put(String.valueOf(route), l);
+                            }
+                        });
+                    }
+                    throttle = new Throttle(limit(resolver, r.properties().get("DefaultRouteSettings")), perRoute);
+                }
                 default -> { }
             }
         }
@@ -218,7 +242,7 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             }
         }
         return new WebSocketApiSpec(id, id, resolver.string(api.properties().get("RouteSelectionExpression")), stage,
-                Map.copyOf(routes));
+                Map.copyOf(routes), throttle);
     }
 
     /** arn:aws:apigateway:region:lambda:path/2015-03-31/functions/arn:aws:lambda:...:function:Name/invocations */

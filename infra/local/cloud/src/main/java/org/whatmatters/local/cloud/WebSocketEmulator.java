@@ -221,6 +221,9 @@ public final class WebSocketEmulator implements AutoCloseable {
             if (!path.equals("/") && !path.equals("/" + api.stage()) && !path.equals("/" + api.stage() + "/")) {
                 throw refuse(conn, 403);
             }
+            if (!api.throttle().admit("$connect")) {
+                throw refuse(conn, 429);
+            }
             Session session = new Session(conn.getRemoteSocketAddress().getAddress().getHostAddress(),
                     request.hasFieldValue("User-Agent") ? request.getFieldValue("User-Agent") : null);
             String function = api.routes().get("$connect");
@@ -335,6 +338,7 @@ public final class WebSocketEmulator implements AutoCloseable {
                 case 429 -> "Too Many Requests";
                 case 500 -> "Internal Server Error";
                 case 502 -> "Bad Gateway";
+                case 503 -> "Service Unavailable";
                 default -> "Error";
             };
             refusal = ByteBuffer.wrap(("HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\n"
@@ -395,6 +399,10 @@ public final class WebSocketEmulator implements AutoCloseable {
         String requestId = newId();
         if (function == null) {
             sendError(session, "Forbidden", requestId);
+            return;
+        }
+        if (!api.throttle().admit(routeKey)) {
+            sendError(session, "Too Many Requests", requestId);
             return;
         }
         if (!invoke(function, messageEvent(session, routeKey, body, requestId))) {

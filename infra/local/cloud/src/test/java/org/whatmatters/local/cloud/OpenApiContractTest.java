@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.whatmatters.auth.Role;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.local.cloud.TemplateFixture.Built;
 import org.whatmatters.local.engines.Resource;
@@ -35,6 +36,11 @@ class OpenApiContractTest {
     private record TemplateRoute(String function, String event, String apiId, String method, String path) {
         String routeKey() {
             return method + " " + path;
+        }
+
+        /** The API's $default route (an event with no Method and no Path): what no other route matches. */
+        boolean noRoute() {
+            return method.equals("ANY") && path.equals("$default");
         }
     }
 
@@ -73,11 +79,18 @@ class OpenApiContractTest {
                 problems.add(r.function() + "." + r.event() + ": ApiId must be !Ref of the template's "
                         + "AWS::Serverless::HttpApi (HttpApi), not " + r.apiId());
             }
-            if (r.method().equals("ANY") || r.path().equals("$default") || r.path().contains("+}")) {
+            if (!r.noRoute() && (r.method().equals("ANY") || r.path().equals("$default") || r.path().contains("+}"))) {
                 problems.add(r.function() + "." + r.event() + ": " + r.routeKey() + " is a catch-all route; name "
                         + "each method and path so that each is documented and authorised on its own");
             }
         }
+        // The $default route answers every path no route matches with a 404 problem: it serves no route of its own.
+        List<TemplateRoute> noRoute = routes.stream().filter(TemplateRoute::noRoute).toList();
+        if (noRoute.size() != 1) {
+            problems.add("the HTTP API needs exactly one $default route (an HttpApi event with no Method and no Path), "
+                    + "so an unmatched path is a 404 problem rather than API Gateway's own answer; found " + noRoute);
+        }
+        routes = routes.stream().filter(r -> !r.noRoute()).toList();
         owners.forEach((route, claimedBy) -> {
             if (claimedBy.size() > 1) {
                 problems.add(route + " is claimed by " + claimedBy + ": API Gateway keeps one; give it to one function");
@@ -117,6 +130,20 @@ class OpenApiContractTest {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
+            // The roles the handler lets near each route are the ones the document lists (x-roles).
+            Map<String, OpenApiDoc.Operation> documented = new TreeMap<>();
+            openApi().operations().forEach(o -> documented.put(o.routeKey(), o));
+            ((HttpApiHandler) b.handler()).roles().forEach((routeKey, allowed) -> {
+                OpenApiDoc.Operation op = documented.get(routeKey);
+                Object listed = op == null ? null : op.body().get("x-roles");
+                Set<String> xRoles = listed instanceof List<?> l ? new TreeSet<>(l.stream().map(String::valueOf).toList())
+                        : Set.of();
+                Set<String> served2 = new TreeSet<>(allowed.stream().map(Role::group).toList());
+                if (op != null && !xRoles.equals(served2)) {
+                    problems.add(routeKey + ": " + fn + " lets " + served2 + " call it, docs/openapi.yaml x-roles says "
+                            + xRoles);
+                }
+            });
             Set<String> unserved = new TreeSet<>(keys);
             unserved.removeAll(served);
             Set<String> unrouted = new TreeSet<>(served);
@@ -139,7 +166,7 @@ class OpenApiContractTest {
     void theOpenApiDocumentHasExactlyTheTemplatesRoutesWithTheirPathParameters() {
         OpenApiDoc openApi = openApi();
         Map<String, TemplateRoute> routes = new TreeMap<>();
-        templateRoutes().forEach(r -> routes.put(r.routeKey(), r));
+        templateRoutes().stream().filter(r -> !r.noRoute()).forEach(r -> routes.put(r.routeKey(), r));
         Map<String, OpenApiDoc.Operation> operations = new TreeMap<>();
         openApi.operations().forEach(o -> operations.put(o.routeKey(), o));
 

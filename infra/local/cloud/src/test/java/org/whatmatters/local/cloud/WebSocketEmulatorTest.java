@@ -86,7 +86,7 @@ class WebSocketEmulatorTest {
     }
 
     private static WebSocketApiSpec spec(Map<String, String> routes) {
-        return new WebSocketApiSpec("Live", "abc123", "$request.body.action", "prod", routes);
+        return new WebSocketApiSpec("Live", "abc123", "$request.body.action", "prod", routes, Throttle.NONE);
     }
 
     private Call next() throws InterruptedException {

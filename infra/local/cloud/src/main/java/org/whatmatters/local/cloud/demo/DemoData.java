@@ -9,6 +9,7 @@ import java.util.List;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.config.Env;
 import org.whatmatters.data.ClientStore;
+import org.whatmatters.data.CommissionerAccountStore;
 import org.whatmatters.data.ContractStore;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.FamilyInviteStore;
@@ -16,6 +17,7 @@ import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.PlannedHoursStore;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.Client;
+import org.whatmatters.domain.CommissionerAccount;
 import org.whatmatters.domain.Contract;
 import org.whatmatters.domain.FamilyInvite;
 import org.whatmatters.domain.FamilyLink;
@@ -92,6 +94,10 @@ public final class DemoData {
         teams.put(new Team("t-south", "Riverside South", SINCE));
         MEMBERS.forEach(teams::putMember);
         List<Contract> contracts = contracts(new ContractStore(data), today);
+        // Keith and Ruth see their councils' contracts through these accounts, not through their tokens.
+        CommissionerAccountStore accounts = new CommissionerAccountStore(data);
+        accounts.put(new CommissionerAccount("comm-ridgeshire", "k-keith", "Keith", "a-priya", SINCE));
+        accounts.put(new CommissionerAccount("comm-eastvale", "k-ruth", "Ruth", "a-priya", SINCE));
         clients(data, today, clock.instant());
         InParallel.all(() -> DemoVisits.seed(data, contracts, clock, zone), () -> DemoRecords.seed(now, clock, zone),
                 () -> DemoFeedback.seed(env, data, contracts.getFirst(), clock, zone));

@@ -1,0 +1,30 @@
+package org.whatmatters.lambda;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.whatmatters.auth.Role;
+
+/**
+ * A route and the roles that may call it at all (docs/openapi.yaml's x-roles). The route itself still
+ * decides on the particular client, team or contract; the roles only let the edge leave callers who
+ * can never succeed out of the idempotency store.
+ */
+public record Endpoint(Set<Role> roles, Route route) {
+
+    public Endpoint {
+        roles = Set.copyOf(roles);
+    }
+
+    public static Endpoint of(Route route, Role first, Role... more) {
+        return new Endpoint(EnumSet.of(first, more), route);
+    }
+
+    /** Anyone with one of the four roles. */
+    public static Endpoint anyRole(Route route) {
+        return new Endpoint(EnumSet.allOf(Role.class), route);
+    }
+
+    public boolean allows(Set<Role> callerRoles) {
+        return callerRoles.stream().anyMatch(roles::contains);
+    }
+}
