@@ -42,7 +42,10 @@ public final class LiveLatency {
         int checkIns = args.length > 1 ? Integer.parseInt(args[1]) : 150;
         int perSecond = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        try (LocalCloud cloud = LocalCloud.start(Options.ephemeral(Path.of("template.yaml")))) {
+        // The stage throttles are raised: this measures delivery, not the limits (100 families connect at once).
+        try (LocalCloud cloud = LocalCloud.start(Options.ephemeral(Path.of("template.yaml")).withParameters(Map.of(
+                "HttpApiRateLimit", "10000", "HttpApiBurstLimit", "10000", "LiveConnectRateLimit", "10000",
+                "LiveConnectBurstLimit", "10000", "LiveConnectionsPerPerson", "100")))) {
             var dynamo = cloud.dynamo().client();
             FamilyLinkStore links = new FamilyLinkStore(new DataTable(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), dynamo, cloud.table("DataTable")));

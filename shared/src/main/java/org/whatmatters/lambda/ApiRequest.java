@@ -22,6 +22,15 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
         return query.get(name);
     }
 
+    /** A query parameter that names an id: checked against the id rule as a path's are (404 on a read, 400 on a write). */
+    public String queryId(String name) {
+        String value = query.get(name);
+        if (value != null) {
+            PathIds.check(Map.of(name, value), routeKey.startsWith("GET "));
+        }
+        return value;
+    }
+
     /** Header names are matched case-insensitively, as HTTP requires. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));

@@ -12,6 +12,7 @@ import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.FamilyLink;
 import org.whatmatters.problem.ProblemException;
+import org.whatmatters.validation.Ids;
 
 /** Looks up a client and how the caller stands towards it; an unknown client is a 404 like any other. */
 @Singleton
@@ -32,7 +33,8 @@ public final class ClientRelations {
 
     public Access of(Caller caller, String clientId, String what) {
         ClientAccess.requireSomeRole(caller);
-        Client client = clients.find(clientId).orElseThrow(() -> ProblemException.notFound(what));
+        Client client = (Ids.valid(clientId) ? clients.find(clientId) : Optional.<Client>empty())
+                .orElseThrow(() -> ProblemException.notFound(what));
         Optional<FamilyLink> link = caller.is(Role.FAMILY)
                 ? links.find(client.clientId(), caller.sub()).filter(FamilyLink::active) : Optional.empty();
         return new Access(client, ClientAccess.relation(caller, client, link), link);

@@ -161,4 +161,75 @@ class TokenVerifierTest {
         assertEquals("f-maria", v.verify(rotated.sign(c)).get("sub"), "the issuer rotated its key");
         assertEquals(2, fetches.get());
     }
+
+    /** A clock the test moves. */
+    private static Clock movable(AtomicReference<Instant> now) {
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+    }
+
+    /** Keys are kept an hour at most: a key the issuer stopped publishing is not trusted after that. */
+    @Test
+    void keysAreKeptAnHourAndAKeyNoLongerPublishedStopsBeingTrusted() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T09:00:00Z"));
+        TokenVerifier v = verifier(movable(now));
+        Map<String, Object> c = claims();
+        c.put("exp", now.get().plus(Duration.ofHours(3)).getEpochSecond());
+        v.verify(ISSUER.sign(c));
+        published.set(STRANGER.jwks());
+        now.set(now.get().plus(Jwks.MAX_AGE).minusSeconds(1));
+        v.verify(ISSUER.sign(c));
+        assertEquals(1, fetches.get(), "within the hour the kept key is used");
+        now.set(now.get().plusSeconds(1));
+        ProblemException dropped = assertThrows(ProblemException.class, () -> v.verify(ISSUER.sign(c)));
+        assertEquals(401, dropped.problem().status());
+        assertEquals(2, fetches.get(), "fetched again after the hour");
+        assertEquals("f-maria", v.verify(STRANGER.sign(c)).get("sub"));
+    }
+
+    /** An issuer that cannot be reached is a 503 problem, tried again only after a pause. */
+    @Test
+    void aFailedFetchIs503AndIsNotRetriedAtOnce() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T09:00:00Z"));
+        AtomicInteger calls = new AtomicInteger();
+        AtomicReference<String> answer = new AtomicReference<>(null);
+        Jwks keys = new Jwks(() -> {
+            calls.incrementAndGet();
+            if (answer.get() == null) {
+                throw new IllegalStateException("JWKS https://issuer/.well-known/jwks.json answered 502");
+            }
+            return answer.get();
+        }, movable(now));
+        TokenVerifier v = new TokenVerifier(ISSUER.issuer(), List.of(TestIssuer.AUDIENCE), keys, movable(now));
+        Map<String, Object> c = claims();
+        c.put("exp", now.get().plus(Duration.ofHours(3)).getEpochSecond());
+        String token = ISSUER.sign(c);
+        for (int i = 0; i < 3; i++) {
+            ProblemException e = assertThrows(ProblemException.class, () -> v.verify(token));
+            assertEquals(503, e.problem().status());
+        }
+        assertEquals(1, calls.get(), "one fetch, then a pause");
+        answer.set("not json");
+        now.set(now.get().plus(Jwks.BACK_OFF));
+        assertEquals(503, assertThrows(ProblemException.class, () -> v.verify(token)).problem().status(),
+                "a JWKS that cannot be read is no better");
+        answer.set(ISSUER.jwks());
+        now.set(now.get().plus(Jwks.BACK_OFF));
+        assertEquals("f-maria", v.verify(token).get("sub"));
+        assertEquals(3, calls.get());
+    }
 }

@@ -67,7 +67,7 @@ public final class EngagementApiHandler extends HttpApiHandler {
                             : ApiResponse.ok(s.response());
                 }, FAMILY, WORKER),
                 "GET /survey-periods/{periodId}/responses/mine", Endpoint.of(
-                        r -> ApiResponse.ok(c.feedback().mine(r.caller(), r.path("periodId"), r.query("clientId"))),
+                        r -> ApiResponse.ok(c.feedback().mine(r.caller(), r.path("periodId"), r.queryId("clientId"))),
                         FAMILY, WORKER)),
                 c.idempotency(), c.affiliations(), Priming.get("GET /stories/{storyId}", "storyId", "priming"));
     }

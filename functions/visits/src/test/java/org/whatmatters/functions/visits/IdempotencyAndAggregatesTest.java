@@ -82,6 +82,30 @@ class IdempotencyAndAggregatesTest {
         assertEquals(first.json(), retry.json());
     }
 
+    /** As payment APIs do: a refused request keeps no record, so its key can carry the corrected request. */
+    @Test
+    void aRefusedRequestKeepsNoRecordAndItsKeyIsFreeForTheCorrectedOne() {
+        var snapshot = api.table.snapshot();
+        String bad = VisitsApi.planBody("2026-11-25T10:00:00Z", "2026-11-25T09:00:00Z", "w-amara");
+        assertEquals(400, api.call(plan("k-fix", bad)).status());
+        assertEquals(snapshot, api.table.snapshot(), "no idempotency record for a refused request");
+        VisitsApi.Reply corrected = api.call(plan("k-fix", BODY));
+        assertEquals(201, corrected.status(), corrected.json()::toString);
+        assertEquals(corrected.json(), api.call(plan("k-fix", BODY)).json(), "and that one is kept");
+    }
+
+    /** A caller whose role may never call the route claims no key: nothing at all is written. */
+    @Test
+    void callersWhoseRoleMayNotCallTheRouteWriteNothing() {
+        var snapshot = api.table.snapshot();
+        for (var who : java.util.List.of(People.MARIA, People.PRIYA, People.KEITH, People.NOBODY)) {
+            VisitsApi.Reply r = api.call(HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
+                    .as(who).header("idempotency-key", "k-role").body(BODY));
+            assertTrue(r.status() == 403 || r.status() == 404, who + ": " + r.status());
+            assertEquals(snapshot, api.table.snapshot(), who + " wrote something");
+        }
+    }
+
     @Test
     void aMalformedKeyIsABadRequest() {
         var snapshot = api.table.snapshot();

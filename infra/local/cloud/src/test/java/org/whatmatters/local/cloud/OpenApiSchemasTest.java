@@ -184,6 +184,10 @@ class OpenApiSchemasTest {
         m.put("TeamListEntry", org.whatmatters.setup.TeamSummary.Team.class);
         m.put("TeamSummary", org.whatmatters.setup.TeamSummary.class);
         m.put("MemberAdded", org.whatmatters.setup.MemberAdded.class);
+        m.put("MemberRemoved", org.whatmatters.setup.MemberRemoved.class);
+        m.put("NewCommissionerAccount", org.whatmatters.setup.NewCommissionerAccount.class);
+        m.put("CommissionerAccountView", org.whatmatters.setup.CommissionerAccountView.class);
+        m.put("CommissionerAccountList", org.whatmatters.setup.CommissionerAccountList.class);
         m.put("NewClient", org.whatmatters.setup.NewClient.class);
         m.put("ClientView", org.whatmatters.setup.ClientView.class);
         m.put("HoursChange", org.whatmatters.setup.HoursChange.class);
