@@ -100,6 +100,21 @@ class SampleEventsTest {
     }
 
     @Test
+    void membersAndCommissionerAccounts() {
+        JsonNode removed = ok(200, "remove-member");
+        assertEquals("w-chloe", removed.get("workerId").asText());
+        assertEquals(0, removed.get("size").asInt());
+
+        JsonNode added = ok(201, "add-commissioner-account");
+        assertEquals("k-kofi", added.get("sub").asText());
+        assertEquals("comm-ridgeshire", added.get("commissionerId").asText());
+        List<String> subs = new ArrayList<>();
+        ok(200, "list-commissioner-accounts").get("accounts").forEach(a -> subs.add(a.get("sub").asText()));
+        assertEquals(List.of("k-keith", "k-kofi"), subs);
+        assertEquals("k-kofi", ok(200, "remove-commissioner-account").get("sub").asText());
+    }
+
+    @Test
     void invitationsAreCountedOnce() {
         JsonNode first = ok(200, "invite-respondents");
         assertEquals(2, first.get("invited").asInt());
