@@ -84,6 +84,8 @@ public final class BenchCloud {
         env.put("JWT_AUDIENCE", AUDIENCE);
         env.put("SUMMARIES_BUCKET", bucket);
         env.put("LINK_MAX_SECONDS", "3600");
+        // The template's ProviderId default: the demo provider, whose people the sample events name.
+        env.put("PROVIDER_ID", "p-riverside");
         env.put("AWS_REGION", "eu-west-2");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());

@@ -10,6 +10,7 @@ import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.CommissionerAccount;
 import org.whatmatters.domain.TeamMember;
 import org.whatmatters.problem.ProblemException;
+import org.whatmatters.validation.Ids;
 
 /**
  * Who the caller is to this provider, from the data rather than from the token alone. A worker's team
@@ -36,6 +37,12 @@ public final class Affiliations {
     /** The caller the verified claims name, with the team and organisation the data gives them. */
     public Caller resolve(Map<String, String> claims) {
         Caller claimed = Caller.fromClaims(claims);
+        // The HTTP API's authorizer takes access tokens too (client_id matches the audience); they carry the
+        // groups but none of the custom attributes, so the provider check could not apply. ID tokens only.
+        String use = claims.get("token_use");
+        if (use != null && !use.equals("id")) {
+            throw ProblemException.unauthorized("Sign in with an ID token, not an " + use + " token");
+        }
         if (claimed.providerId() != null && !claimed.providerId().equals(providerId)) {
             throw ProblemException.forbidden("Your account belongs to another provider's service");
         }
@@ -48,7 +55,8 @@ public final class Affiliations {
     /** The worker's team now: the one the token names if they are in it, else their membership, confirmed. */
     public Optional<String> team(String sub, String named) {
         if (named != null) {
-            return teams.member(named, sub).map(TeamMember::teamId);
+            // A claim outside the id rule names no team (and must not become part of a key).
+            return Ids.valid(named) ? teams.member(named, sub).map(TeamMember::teamId) : Optional.empty();
         }
         return teams.memberships(sub).stream().map(TeamMember::teamId).sorted().findFirst()
                 .flatMap(t -> teams.member(t, sub)).map(TeamMember::teamId);
@@ -56,7 +64,7 @@ public final class Affiliations {
 
     private Optional<String> commissioner(String sub, String named) {
         if (named != null) {
-            return accounts.find(named, sub).map(CommissionerAccount::commissionerId);
+            return Ids.valid(named) ? accounts.find(named, sub).map(CommissionerAccount::commissionerId) : Optional.empty();
         }
         return accounts.ofPerson(sub).stream().map(CommissionerAccount::commissionerId).sorted().findFirst()
                 .flatMap(c -> accounts.find(c, sub)).map(CommissionerAccount::commissionerId);

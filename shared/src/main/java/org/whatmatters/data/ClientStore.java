@@ -4,13 +4,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.whatmatters.domain.Client;
+import org.whatmatters.domain.ClientAddress;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 @Singleton
@@ -27,21 +26,31 @@ public final class ClientStore {
             .build(f -> new Client(f.string("clientId"), f.string("teamId"), f.string("displayName"),
                     f.decimal("plannedHoursPerWeek"), f.get("createdAt")));
 
-    private final DataTable data;
+    /** One item per address (not a set on one item, which could outgrow DynamoDB's 400 KB). */
+    static final TableSchema<ClientAddress> ADDRESS = ItemSchema
+            .item(ClientAddress.class, "ClientAddress", a -> Keys.client(a.clientId()), a -> Keys.clientAddress(a.address()))
+            .attr("clientId", String.class, ClientAddress::clientId)
+            .attr("address", String.class, ClientAddress::address)
+            .build(f -> new ClientAddress(f.string("clientId"), f.string("address")));
+
     private final DynamoDbTable<Client> table;
+    private final DynamoDbTable<ClientAddress> addresses;
 
     @Inject
     public ClientStore(DataTable data) {
-        this.data = data;
         this.table = data.of(SCHEMA);
+        this.addresses = data.of(ADDRESS);
     }
 
     /** The addresses the client's visits were planned at (kept as each visit is planned). */
     public List<String> addresses(String clientId) {
-        Map<String, AttributeValue> item = data.client().getItem(g -> g.tableName(data.name()).key(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.client(clientId)), Keys.SK, AttributeValue.fromS(Keys.ADDRESSES)))
-                .projectionExpression("addresses")).item();
-        return item == null || !item.containsKey("addresses") ? List.of() : item.get("addresses").ss().stream().sorted().toList();
+        return addresses.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                        .partitionValue(Keys.client(clientId)).sortValue(Keys.ADDRESS_PREFIX).build())))
+                .items().stream().map(ClientAddress::address).sorted().toList();
+    }
+
+    public void putAddress(ClientAddress address) {
+        addresses.putItem(address);
     }
 
     public Optional<Client> find(String clientId) {

@@ -18,6 +18,9 @@ public final class Cursor {
 
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
     };
+    /** DynamoDB refuses a sort key over 1 KB (a partition key over 2 KB): a longer value was never issued. */
+    private static final int KEY_BYTES_MAX = 1024;
+    private static final int CURSOR_MAX = 8 * 1024;
 
     private Cursor() {
     }
@@ -33,12 +36,16 @@ public final class Cursor {
     public static Map<String, AttributeValue> decode(String cursor, Set<String> attributes,
                                                      String partitionAttribute, String partition) {
         Map<String, String> plain;
+        if (cursor == null || cursor.length() > CURSOR_MAX) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this listing issued");
+        }
         try {
             plain = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(cursor), MAP);
         } catch (Exception e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this listing issued");
         }
-        if (plain == null || !plain.keySet().equals(attributes) || plain.values().stream().anyMatch(v -> v == null || v.isBlank())
+        if (plain == null || !plain.keySet().equals(attributes) || plain.values().stream().anyMatch(v -> v == null
+                || v.isBlank() || v.getBytes(StandardCharsets.UTF_8).length > KEY_BYTES_MAX)
                 || !partition.equals(plain.get(partitionAttribute))) {
             throw ProblemException.invalidField("cursor", "is not a cursor this listing issued");
         }

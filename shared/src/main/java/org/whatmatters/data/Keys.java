@@ -48,8 +48,18 @@ public final class Keys {
         return "CLIENT#" + clientId;
     }
 
-    /** SK of the item under a client holding the addresses its visits were planned at (for redaction). */
-    public static final String ADDRESSES = "ADDRESSES";
+    /** An address a client's visit was planned at, under the client: one item per address, named by its hash. */
+    public static String clientAddress(String address) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(address.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return ADDRESS_PREFIX + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static final String ADDRESS_PREFIX = "ADDRESS#";
 
     public static String teamClients(String teamId) {
         return "TEAM#" + teamId + "#CLIENTS";

@@ -68,18 +68,6 @@ public final class Transaction {
         return this;
     }
 
-    /** Adds {@code value} to a string set of the item with this key, creating the item on first use. */
-    public Transaction addToSet(String pk, String sk, String kind, String attribute, String value) {
-        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(data.name())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))
-                .updateExpression("SET #kind = :kind ADD #set :value")
-                .expressionAttributeNames(Map.of("#kind", Keys.KIND, "#set", attribute))
-                .expressionAttributeValues(Map.of(":kind", AttributeValue.fromS(kind),
-                        ":value", AttributeValue.fromSs(List.of(value))))
-                .build()).build());
-        return this;
-    }
-
     /** Deletes the item with this key, which must exist. */
     public Transaction deleteExisting(String pk, String sk) {
         actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(data.name())

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.whatmatters.aggregates.Counters;
 import org.whatmatters.domain.Location;
 import org.whatmatters.domain.ServiceType;
+import org.whatmatters.domain.ClientAddress;
 import org.whatmatters.domain.Visit;
 import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.problem.ProblemException;
@@ -98,8 +99,7 @@ public final class VisitStore {
         Transaction tx = Transaction.on(data).create(SCHEMA, visit);
         counters.forEach(tx::add);
         if (visit.location() != null && visit.location().address() != null && !visit.location().address().isBlank()) {
-            tx.addToSet(Keys.client(visit.clientId()), Keys.ADDRESSES, "ClientAddresses", "addresses",
-                    visit.location().address().strip());
+            tx.put(ClientStore.ADDRESS, new ClientAddress(visit.clientId(), visit.location().address().strip()), null);
         }
         try {
             tx.commit();

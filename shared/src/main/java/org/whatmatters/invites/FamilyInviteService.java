@@ -15,6 +15,7 @@ import org.whatmatters.auth.Role;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.FamilyInviteStore;
 import org.whatmatters.data.FamilyLinkStore;
+import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.FamilyInvite;
 import org.whatmatters.domain.FamilyLink;
@@ -37,13 +38,16 @@ public final class FamilyInviteService {
     private final ClientStore clients;
     private final FamilyLinkStore links;
     private final FamilyInviteStore invites;
+    private final TeamStore teams;
     private final Clock clock;
 
     @Inject
-    public FamilyInviteService(ClientStore clients, FamilyLinkStore links, FamilyInviteStore invites, Clock clock) {
+    public FamilyInviteService(ClientStore clients, FamilyLinkStore links, FamilyInviteStore invites, TeamStore teams,
+                               Clock clock) {
         this.clients = clients;
         this.links = links;
         this.invites = invites;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -83,6 +87,7 @@ public final class FamilyInviteService {
                 .orElseThrow(() -> ProblemException.notFound("Invite code"));
         requireUsable(invite, now);
         requireAddressee(invite, caller);
+        requireInviterStillInTheTeam(invite);
         Client client = client(invite.clientId());
         FamilyLink link = new FamilyLink(invite.clientId(), caller.sub(), invite.displayName(),
                 invite.relationship(), now, null);
@@ -135,6 +140,19 @@ public final class FamilyInviteService {
                 || !invite.email().strip().equalsIgnoreCase(caller.verifiedEmail().strip()))) {
             throw ProblemException.forbidden("This invite was sent to a particular e-mail address; sign in with the "
                     + "account that has that address, verified, to accept it");
+        }
+    }
+
+    /**
+     * An invite made by a worker who has since left the team is withdrawn with them: the codes they handed
+     * out must not outlive their own access. (An admin's invites stand: admins are in no team.)
+     */
+    private void requireInviterStillInTheTeam(FamilyInvite invite) {
+        boolean left = teams.member(invite.teamId(), invite.createdBy()).isEmpty()
+                && teams.formerMembers(invite.teamId()).stream().anyMatch(m -> m.workerId().equals(invite.createdBy()));
+        if (left) {
+            throw ProblemException.of(410, "invite-withdrawn", "This invite has been withdrawn",
+                    "The person who made this invite has left the care team; ask the team for a new one");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.whatmatters.live;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +43,5 @@ public record Connection(String connectionId, String sub, List<String> groups, S
             c.put(Caller.TEAM_ID, teamId);
         }
         return c;
-    }
-
-    public Caller caller() {
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        groups.forEach(g -> Role.fromGroup(g).ifPresent(roles::add));
-        return new Caller(sub, roles, providerId, teamId, null);
     }
 }

@@ -38,7 +38,8 @@ public final class ScheduledRun {
     public <T> Optional<T> attempt(String unitId, Supplier<T> unit) {
         try {
             return Optional.ofNullable(unit.get());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A unit's own stack overflow (deep input) is that unit's failure, not the run's.
             Log.error("unit failed", "unit", unitId, "error", e.toString());
             failures.add();
             failed.add(unitId);

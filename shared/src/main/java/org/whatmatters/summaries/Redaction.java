@@ -34,16 +34,21 @@ public final class Redaction {
     public static final String ADDRESS = "[address]";
     public static final String DATE = "[date]";
     public static final String NHS_NUMBER = "[NHS number]";
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("[the person]", "[a family member]",
+            "[a carer]", "[contact]", "[address]", "[date]", "[NHS number]", "[redacted]");
     /** Never used for a known word, which always has its own: a last guard so no lookup is ever empty. */
     static final String REDACTED = "[redacted]";
-    /** What a date detector answers for digits that are no calendar date: left to the other detectors. */
-    private static final String NOT_A_DATE = "\u0000";
+    /** What a detector answers for a match it leaves to the others (digits that are no old date). */
+    private static final String PASS = "\u0000";
+    private static final Pattern ANY_DATE = Pattern.compile("\\d{1,2}([/.-])\\d{1,2}\\1(\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}");
 
     /** Dates older than this before the day of the summary are taken for dates of birth. */
     static final int RECENT_YEARS = 2;
 
     // Detectors run on the folded text (lower case, ASCII digits), in this order; earlier ones win.
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    // No repeated groups anywhere: Java's regex recurses on each repetition of a group, and a long address
+    // would overflow the stack; character classes repeat without recursing.
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]*[\\w-]");
     private static final Pattern NHS = Pattern.compile("(?<![\\d-])\\d{3}([ -]?)\\d{3}\\1\\d{4}(?![\\d-])");
     private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
@@ -54,10 +59,9 @@ public final class Redaction {
             + " (?:of )?(" + MONTHS + ")\\.?,? (\\d{4})(?!\\d)");
     private static final Pattern NAMED_MONTH_DAY = Pattern.compile("(?<![\\p{L}\\p{N}])(" + MONTHS + ")\\.? "
             + "(\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})(?!\\d)");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{6,}\\d");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\d+])\\+?\\d[\\d ()-]{6,}\\d(?!\\d)");
     private static final Pattern POSTCODE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:gir ?0aa|[a-z]{1,2}\\d[a-z\\d]? ?\\d[a-z]{2})(?![\\p{L}\\p{N}])");
-    private static final Pattern REPEATED = Pattern.compile("(\\[[A-Za-z ]+])(\\s+\\1)+");
 
     private final LocalDate reference;
     /** Folded word → placeholder; the first role given for a word wins, so a client's name stays "[the person]". */
@@ -137,7 +141,8 @@ public final class Redaction {
         claim(spans, ISO_DATE.matcher(f), m -> dateOrKeep(m.group(3), m.group(2), m.group(1)));
         claim(spans, DAY_NAMED_MONTH.matcher(f), m -> dateOrKeep(m.group(1), month(m.group(2)), m.group(3)));
         claim(spans, NAMED_MONTH_DAY.matcher(f), m -> dateOrKeep(m.group(2), month(m.group(1)), m.group(3)));
-        claim(spans, PHONE.matcher(f), m -> CONTACT);
+        // A recent date is no phone number: it stays, and names beside it are still found.
+        claim(spans, PHONE.matcher(f), m -> ANY_DATE.matcher(m.group()).matches() ? PASS : CONTACT);
         claim(spans, POSTCODE.matcher(f), m -> ADDRESS);
         if (!words.isEmpty()) {
             claim(spans, words().matcher(f), m -> words.getOrDefault(m.group(1), REDACTED), true);
@@ -146,17 +151,42 @@ public final class Redaction {
         StringBuilder out = new StringBuilder();
         int at = 0;
         for (Span s : spans) {
-            int from = folded.originalStart(s.start());
+            // One original character may fold to several ("½" is "1⁄2"): two spans can share it.
+            int from = Math.max(at, folded.originalStart(s.start()));
             int to = folded.originalEnd(s.end() - 1);
-            out.append(text, at, from).append(s.placeholder() == null ? text.substring(from, to) : s.placeholder());
+            if (to <= at) {
+                continue;
+            }
+            out.append(text, at, from).append(s.placeholder());
             at = to;
         }
         out.append(text, at, text.length());
-        // "[the person]'s" reads well; "[the person] [the person]" (first and last name apart) does not.
-        return REPEATED.matcher(out).replaceAll("$1");
+        return withoutRepeats(out.toString());
     }
 
-    /** A found span and what replaces it; a null placeholder keeps the original (a recent date, not a phone). */
+    /** "[the person]'s" reads well; "[the person] [the person]" (first and last name apart) does not. */
+    private static String withoutRepeats(String text) {
+        StringBuilder out = new StringBuilder();
+        String last = null;
+        int i = 0;
+        while (true) {
+            int open = text.indexOf('[', i);
+            int close = open < 0 ? -1 : text.indexOf(']', open);
+            if (close < 0) {
+                return out.append(text, i, text.length()).toString();
+            }
+            String between = text.substring(i, open);
+            String bracketed = text.substring(open, close + 1);
+            boolean repeat = bracketed.equals(last) && !between.isEmpty() && between.isBlank();
+            if (!repeat) {
+                out.append(between).append(bracketed);
+                last = PLACEHOLDERS.contains(bracketed) ? bracketed : null;
+            }
+            i = close + 1;
+        }
+    }
+
+    /** A found span and what replaces it. */
     private record Span(int start, int end, String placeholder) {
     }
 
@@ -166,23 +196,36 @@ public final class Redaction {
     }
 
     private static void claim(List<Span> spans, Matcher m, Function<Matcher, String> placeholder, boolean absorb) {
+        int length = m.regionEnd();
+        m.useTransparentBounds(true);
         int from = 0;
-        while (from < m.regionEnd() && m.find(from)) {
+        while (from < length && m.find(from)) {
             int s = m.start();
             int e = m.end();
             List<Span> overlapping = spans.stream().filter(x -> x.start() < e && s < x.end()).toList();
             boolean covers = overlapping.stream().allMatch(x -> s <= x.start() && x.end() <= e);
             if (overlapping.isEmpty() || absorb && covers) {
                 String p = placeholder.apply(m);
-                if (!NOT_A_DATE.equals(p)) {
+                if (!PASS.equals(p)) {
                     spans.removeAll(overlapping);
                     spans.add(new Span(s, e, p));
                     from = e;
                     continue;
                 }
+            } else if (absorb) {
+                // A shorter word may still fit before what is claimed ("Rosa" of "Rosa May" before "May 14, 1941").
+                int cut = overlapping.stream().mapToInt(Span::start).min().orElse(s);
+                m.region(s, Math.max(s, cut));
+                if (cut > s && m.lookingAt()) {
+                    int end = m.end();
+                    spans.add(new Span(s, end, placeholder.apply(m)));
+                    from = end;
+                    continue;
+                }
             }
             from = s + 1;
         }
+        m.region(0, length);
     }
 
     private Pattern words() {
@@ -199,15 +242,18 @@ public final class Redaction {
         return pattern;
     }
 
-    /** A full date older than {@link #RECENT_YEARS} is redacted; a two-digit year cannot be judged, so it is too. */
+    /**
+     * A full date older than {@link #RECENT_YEARS} is redacted; a two-digit year cannot be judged, so it is
+     * too. A recent date, or digits that are no date, are left to the other detectors.
+     */
     private String dateOrKeep(String day, String month, String year) {
         try {
             int y = Integer.parseInt(year);
             boolean shortYear = year.length() == 2;
             LocalDate date = LocalDate.of(shortYear ? 2000 + y : y, Integer.parseInt(month), Integer.parseInt(day));
-            return shortYear || date.isBefore(reference.minusYears(RECENT_YEARS)) ? DATE : null;
+            return shortYear || date.isBefore(reference.minusYears(RECENT_YEARS)) ? DATE : PASS;
         } catch (DateTimeException | NumberFormatException e) {
-            return NOT_A_DATE;
+            return PASS;
         }
     }
 

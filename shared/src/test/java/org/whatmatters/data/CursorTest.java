@@ -59,6 +59,15 @@ class CursorTest {
         assertFalse(cursor.contains("="), cursor);
     }
 
+    /** A forged cursor with a key value DynamoDB would refuse (over 1 KB) is a 400, not a 500 from DynamoDB. */
+    @Test
+    void keyValuesLongerThanAnyIssuedAreRefused() {
+        Map<String, AttributeValue> forged = key(PARTITION);
+        forged.put("PK", AttributeValue.fromS("VISIT#" + "v".repeat(3000)));
+        assertRefused(Cursor.encode(forged));
+        assertRefused("A".repeat(9000));
+    }
+
     @Test
     void cursorForAnotherPartitionIsRefused() {
         assertRefused(Cursor.encode(key("CLIENT#c-arthur#VISITS")));

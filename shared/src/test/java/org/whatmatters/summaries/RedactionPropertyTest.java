@@ -27,7 +27,8 @@ class RedactionPropertyTest {
     private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ia", "ei"};
     private static final String[] FILLER = {"went", "out", "to", "the", "market", "with", "and", "laughed", "a",
             "lot", "about", "her", "garden", "on", "tuesday", "we", "made", "tea", "together", "after", "lunch"};
-    private static final String[] WRAPS = {"%s", "\"%s\"", "(%s)", "%s's", "%s’s", "%s,", "%s.", "—%s—", "«%s»", "%s!"};
+    private static final String[] WRAPS = {"%s", "\"%s\"", "(%s)", "%s's", "%s’s", "%s,", "%s.", "—%s—", "«%s»", "%s!",
+            "%s™", "%s¹", "ª%s", "%s½", "%s@"};
 
     @Test
     void everyGeneratedNameIsRedactedInEverySpelling() {
@@ -138,14 +139,27 @@ class RedactionPropertyTest {
                 s -> mathBold(s),
                 s -> s.replace("'", "’"),
                 s -> s.replace("-", "‐"),
-                s -> s.length() > 3 ? s.substring(0, 2) + "\u200B" + s.substring(2) : s,   // zero-width space
-                s -> "\u200F" + s + "\u200E");                              // direction marks
+                s -> insert(s, 2, "\u200B"),                                 // zero-width space
+                s -> "\u200F" + s + "\u200E",                               // direction marks
+                s -> s.replace("a", "а").replace("o", "о").replace("e", "е"), // Cyrillic look-alikes
+                s -> s.replace("SS", "ẞ").replace("ss", "ẞ"),               // capital sharp s
+                s -> s.replace("'", "ʻ"),                                   // an apostrophe that is a letter
+                s -> insert(s, 1, "\u3164"));                                // a Hangul filler
         String out = name;
         int n = 1 + random.nextInt(3);
         for (int i = 0; i < n; i++) {
             out = ways.get(random.nextInt(ways.size())).apply(out);
         }
         return out;
+    }
+
+    /** {@code what} after the n-th code point (never inside a surrogate pair). */
+    private static String insert(String s, int n, String what) {
+        if (s.codePointCount(0, s.length()) <= n + 1) {
+            return s;
+        }
+        int at = s.offsetByCodePoints(0, n);
+        return s.substring(0, at) + what + s.substring(at);
     }
 
     private static String mixedCase(Random random, String s) {

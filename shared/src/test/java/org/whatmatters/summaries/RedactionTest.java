@@ -192,6 +192,52 @@ class RedactionTest {
         assertEquals("[the person] met [a carer].", r.redact("ıbrahım met RUSSELL."));
     }
 
+    /** Found by review: spellings that got through, inputs that threw. Each must be redacted, none may throw. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Rosa¹ came.              | [the person]¹ came.",
+            "Rosa™ and Rosa² came.    | [the person]™ and [the person]² came.",
+            "ªRosa came.              | ª[the person] came.",
+            "Rosa℅Martin came.        | [the person]℅[the person] came.",
+            "Rㅤosa came.              | [the person] came.",
+            "Rоsа came.               | [the person] came.",
+            "ʀᴏꜱᴀ came.               | [the person] came.",
+    })
+    void symbolsFillersAndLookAlikesDoNotHideAName(String text, String expected) {
+        assertEquals(expected, people().redact(text));
+    }
+
+    @Test
+    void sharpSApostropheLettersAndStrokeLetters() {
+        Redaction r = new Redaction().person("c-j", "Jessica Russell", PERSON).person("c-o", "Mary-Jane O'Neill", PERSON)
+                .person("w-s", "Søren Łukasz", CARER);
+        assertEquals("[the person] came.", r.redact("JEẞICA RUẞELL came."));
+        assertEquals("[the person], [the person] and [the person] came.", r.redact("OʻNeill, OꞌNeill and MaryーJane came."));
+        assertEquals("[a carer] and [a carer] came.", r.redact("Soren and Lukasz came."));
+        assertEquals("[a carer] came.", r.redact("SØREN came."));
+    }
+
+    @Test
+    void aNameBesideADateIsStillFound() {
+        Redaction r = new Redaction(LocalDate.of(2026, 11, 30)).person("c-r", "Rosa May", PERSON);
+        assertEquals("Visited [the person] 14, 2025 and she was cheerful",
+                r.redact("Visited Rosa May 14, 2025 and she was cheerful"));
+        assertEquals("[the person] [date]", r.redact("Rosa May 14 1941"));
+        assertEquals("Born [date], [the person] still dances", r.redact("Born May 14, 1941, Rosa still dances"));
+    }
+
+    @Test
+    void charactersThatFoldToSeveralAndLongInputsNeverThrow() {
+        Redaction r = people();
+        assertEquals("[contact][contact]", r.redact("123456789½234567890"));
+        r.redact("123456789⒈234567890 ℅ ½ ⅓ ¼ ⑴ ⒜ ㎏ ㍻");
+        String longMail = "a@b" + ".c".repeat(1990);
+        assertEquals(CONTACT, r.redact(longMail));
+        r.redact("a@x" + "⒈".repeat(3990));
+        r.redact("[the person] ".repeat(400));
+        r.redact("Rosa ".repeat(800));
+    }
+
     @Test
     void namesAreSplitAtSpacesHyphensAndApostrophes() {
         Redaction r = new Redaction().person("c-mj", "Mary-Jane O'Neill", PERSON);

@@ -291,7 +291,7 @@ public final class SummaryCompiler {
         return PeriodSummary.compile(p.periodId(), overall, byTeam);
     }
 
-    /** Everyone a story of the team might name (its clients, their families, its workers), and where the clients live. */
+    /** Everyone a story of the team might name (its clients, their families, its workers past and present), and where the clients live. */
     private void people(String teamId, Redaction redaction) {
         List<Client> ofTeam = clients.ofTeam(teamId);
         // Clients first: a name shared with a relative stays "[the person]".
@@ -302,6 +302,8 @@ public final class SummaryCompiler {
         for (TeamMember m : teams.members(teamId)) {
             redaction.person(m.workerId(), m.displayName(), Redaction.CARER);
         }
+        // Those who have left are still named in the stories of their time.
+        teams.formerMembers(teamId).forEach(m -> redaction.person(m.workerId(), m.displayName(), Redaction.CARER));
     }
 
     private static String json(Object document) {

@@ -578,20 +578,22 @@ class SummaryCompilerTest {
     @Test
     void foldingTwinsAndAddressesInASharedStoryAreRedacted() throws IOException {
         new ClientStore(data).put(new Client("c-iris", NORTH, "Iris Kessler", 10, SEEDED));
-        Transaction.on(data).addToSet("CLIENT#c-iris", "ADDRESSES", "ClientAddresses", "addresses",
-                "7 Mill Street, Leeds LS6 3BB").commit();
+        new ClientStore(data).putAddress(new org.whatmatters.domain.ClientAddress("c-iris", "7 Mill Street, Leeds LS6 3BB"));
+        // Dev has left the team since: still a carer to redact
+        TeamStore teams = new TeamStore(data);
+        teams.removeMember(teams.member(NORTH, "w-dev").orElseThrow(), NOW, "a-priya");
         new StoryStore(data).create(story("s-twins", "c-iris", NORTH, "İRIS at home",
                 "ırıs \u212Aeſſler (born 02/05/1938, NHS 943 476 5919) showed Ｉｒｉｓ’s garden at 7 mill street, "
-                        + "LS6 3BB; I\u0301ris smiled.", LocalDate.of(2026, 9, 20), List.of(OutcomeDomain.WELLBEING),
+                        + "LS6 3BB; I\u0301ris smiled at Dev.", LocalDate.of(2026, 9, 20), List.of(OutcomeDomain.WELLBEING),
                 SharingConsent.COMMISSIONER_ANONYMISED, "f-maria", OutcomeStory.AuthorRole.FAMILY, "Maria"), List.of());
         SummaryEntry e = compiler().commissionerSummary(period(CURRENT), TODAY, "a-priya");
         JsonNode story = json(e).at("/impact/stories/0");
         assertEquals("[the person] at home", story.get("title").asText());
         assertEquals("[the person] (born [date], NHS [NHS number]) showed [the person]’s garden at [address], "
-                + "[address]; [the person] smiled.", story.get("text").asText());
+                + "[address]; [the person] smiled at [a carer].", story.get("text").asText());
         for (String format : List.of("json", "csv", "html")) {
             String body = text(e, format).toLowerCase(java.util.Locale.ROOT);
-            for (String gone : List.of("iris", "kessler", "mill street", "ls6 3bb", "1938", "5919")) {
+            for (String gone : List.of("iris", "kessler", "mill street", "ls6 3bb", "1938", "5919", "dev.")) {
                 assertFalse(body.contains(gone), gone + " in the " + format);
             }
         }

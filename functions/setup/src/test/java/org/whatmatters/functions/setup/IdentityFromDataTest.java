@@ -69,6 +69,26 @@ class IdentityFromDataTest {
         assertEquals(before, api.table.snapshot(), "nothing written, not even an idempotency record");
     }
 
+    /** An access token carries the groups but no custom attributes: only ID tokens are taken. */
+    @Test
+    void anAccessTokenIsRefused() {
+        SetupApi api = new SetupApi();
+        api.expect(401, HttpEvents.route("GET /me").as(with(with(People.PRIYA, "token_use", "access"),
+                "custom:provider_id", null)));
+        api.expect(200, HttpEvents.route("GET /me").as(with(People.PRIYA, "token_use", "id")));
+    }
+
+    /** A claim the id rule refuses names nothing, and never becomes part of a key DynamoDB would refuse. */
+    @Test
+    void oversizedOrOddClaimsNameNothing() {
+        SetupApi api = new SetupApi();
+        for (String odd : List.of("t".repeat(3000), "t-north#MEMBER#w-amara", "t north")) {
+            api.expect(404, getTeam(People.NORTH, with(People.AMARA, "custom:team_id", odd)));
+            assertEquals(0, api.expect(200, HttpEvents.route("GET /contracts")
+                    .as(with(People.KEITH, "custom:commissioner_id", odd))).get("contracts").size());
+        }
+    }
+
     @Test
     void removingAWorkerEndsTheirAccessAtOnceAndKeepsTheFormerMembership() {
         SetupApi api = new SetupApi();
@@ -205,6 +225,21 @@ class IdentityFromDataTest {
         api.expect(200, SetupApi.accept(code, with(with(People.SAM, "email", "Sam@Example.com"), "email_verified", "true")));
         // an invite without an address is for whoever has the code, as before
         api.expect(200, SetupApi.accept(api.inviteFamily(People.ARTHUR, People.CHLOE), People.SAM));
+    }
+
+    /** The codes a worker handed out do not outlive their place in the team; an admin's do. */
+    @Test
+    void anInviteMadeByAWorkerWhoHasLeftIsWithdrawn() {
+        SetupApi api = new SetupApi();
+        String byAmara = api.inviteFamily(People.ROSA, People.AMARA);
+        String byPriya = api.inviteFamily(People.ROSA, People.PRIYA);
+        api.expect(200, HttpEvents.route("DELETE /teams/{teamId}/members/{workerId}").path("teamId", People.NORTH)
+                .path("workerId", "w-amara").as(People.PRIYA));
+        var before = api.table.snapshot();
+        JsonNode withdrawn = api.expect(410, SetupApi.accept(byAmara, People.SAM));
+        assertTrue(withdrawn.get("type").asText().endsWith("/invite-withdrawn"), withdrawn.toString());
+        assertEquals(before, api.table.snapshot());
+        api.expect(200, SetupApi.accept(byPriya, People.SAM));
     }
 
     @ParameterizedTest(name = "relinking {0} keeps the revoked link on record")
