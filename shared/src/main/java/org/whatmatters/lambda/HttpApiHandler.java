@@ -12,11 +12,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.auth.Role;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.ops.Invocation;
 import org.whatmatters.ops.Log;
@@ -52,8 +54,8 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /** The roles that may call each route this function serves (checked against docs/openapi.yaml). */
-    public Map<String, java.util.Set<org.whatmatters.auth.Role>> roles() {
-        Map<String, java.util.Set<org.whatmatters.auth.Role>> out = new HashMap<>();
+    public Map<String, Set<Role>> roles() {
+        Map<String, Set<Role>> out = new HashMap<>();
         routes.forEach((k, e) -> out.put(k, e.roles()));
         return out;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.whatmatters.data.DataTable;
@@ -55,7 +56,7 @@ public final class ActiveAccess {
                 Map<String, KeysAndAttributes> request = pending;
                 var response = data.client().batchGetItem(b -> b.requestItems(request));
                 response.responses().getOrDefault(data.name(), List.of()).stream().map(whoIfActive)
-                        .filter(java.util.Objects::nonNull).forEach(active::add);
+                        .filter(Objects::nonNull).forEach(active::add);
                 pending = response.unprocessedKeys();
             }
         }

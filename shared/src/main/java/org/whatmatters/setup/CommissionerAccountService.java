@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Optional;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.SetupAccess;
 import org.whatmatters.data.CommissionerAccountStore;
@@ -63,7 +64,7 @@ public final class CommissionerAccountService {
     public CommissionerAccountView remove(Caller caller, String commissionerId, String sub) {
         SetupAccess.requireAdmin(caller, "remove commissioner accounts");
         CommissionerAccount account = (Checks.validId(commissionerId) && Checks.validId(sub)
-                ? accounts.find(commissionerId, sub) : java.util.Optional.<CommissionerAccount>empty())
+                ? accounts.find(commissionerId, sub) : Optional.<CommissionerAccount>empty())
                 .orElseThrow(() -> ProblemException.notFound("Account " + sub + " of commissioner " + commissionerId));
         if (!accounts.remove(commissionerId, sub)) {
             throw ProblemException.notFound("Account " + sub + " of commissioner " + commissionerId);

@@ -2,7 +2,9 @@ package org.whatmatters.summaries;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one normalisation redaction compares names and text under, applied the same way to both:
@@ -132,14 +134,14 @@ final class Folding {
      * small capitals, letters with a stroke), read as it. Applied to names and text alike, so a name
      * written in Cyrillic still matches itself.
      */
-    private static final java.util.Map<Integer, String> LOOK_ALIKES = lookAlikes(
+    private static final Map<Integer, String> LOOK_ALIKES = lookAlikes(
             "аa вb еe кk мm нh оo рp сc тt уy хx ѕs іi јj ԁd һh ӏl ԛq ԝw ъb ьb",
             "αa βb εe ιi κk νv οo ρp τt υu χx",
             "ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz",
             "øo łl đd ħh ŧt ƀb ɨi ƶz ȼc ɇe ɉj ꝁk ɍr ʉu ɏy");
 
-    private static java.util.Map<Integer, String> lookAlikes(String... groups) {
-        java.util.Map<Integer, String> m = new java.util.HashMap<>();
+    private static Map<Integer, String> lookAlikes(String... groups) {
+        Map<Integer, String> m = new HashMap<>();
         for (String g : groups) {
             for (String pair : g.split(" ")) {
                 m.put(pair.codePointAt(0), pair.substring(Character.charCount(pair.codePointAt(0))));
@@ -147,7 +149,7 @@ final class Folding {
         }
         m.put((int) 'æ', "ae");
         m.put((int) 'œ', "oe");
-        return java.util.Map.copyOf(m);
+        return Map.copyOf(m);
     }
 
     private static boolean isMark(int c) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ public final class Redaction {
     public static final String ADDRESS = "[address]";
     public static final String DATE = "[date]";
     public static final String NHS_NUMBER = "[NHS number]";
-    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("[the person]", "[a family member]",
+    private static final Set<String> PLACEHOLDERS = Set.of("[the person]", "[a family member]",
             "[a carer]", "[contact]", "[address]", "[date]", "[NHS number]", "[redacted]");
     /** Never used for a known word, which always has its own: a last guard so no lookup is ever empty. */
     static final String REDACTED = "[redacted]";
