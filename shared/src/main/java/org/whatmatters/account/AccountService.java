@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.FamilyLinkStore;

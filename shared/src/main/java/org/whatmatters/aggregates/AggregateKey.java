@@ -1,6 +1,7 @@
 package org.whatmatters.aggregates;
 
 import java.time.YearMonth;
+import org.whatmatters.data.Keys;
 
 /**
  * Where a running aggregate lives. Activity (visits, shifts, health events, stories) is counted per
@@ -9,18 +10,18 @@ import java.time.YearMonth;
 public record AggregateKey(String pk, String sk) {
 
     public static AggregateKey teamMonth(String teamId, YearMonth month) {
-        return new AggregateKey("AGG#TEAM#" + teamId, "MONTH#" + month);
+        return new AggregateKey(Keys.teamAggregate(teamId), Keys.month(month));
     }
 
     public static AggregateKey contractMonth(String contractId, YearMonth month) {
-        return new AggregateKey("AGG#CONTRACT#" + contractId, "MONTH#" + month);
+        return new AggregateKey(Keys.contractAggregate(contractId), Keys.month(month));
     }
 
     public static AggregateKey period(String periodId) {
-        return new AggregateKey("AGG#PERIOD#" + periodId, "ALL");
+        return new AggregateKey(Keys.periodAggregate(periodId), Keys.ALL);
     }
 
     public static AggregateKey periodTeam(String periodId, String teamId) {
-        return new AggregateKey("AGG#PERIOD#" + periodId, "TEAM#" + teamId);
+        return new AggregateKey(Keys.periodAggregate(periodId), Keys.team(teamId));
     }
 }

@@ -69,7 +69,7 @@ public final class InvitationStore {
     }
 
     public List<Invitation> ofPeriod(String periodId) {
-        Key prefix = Key.builder().partitionValue(Keys.period(periodId)).sortValue("INVITATION#").build();
+        Key prefix = Key.builder().partitionValue(Keys.period(periodId)).sortValue(Keys.INVITATIONS).build();
         return table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(prefix)).consistentRead(true))
                 .stream().flatMap(p -> p.items().stream()).toList();
     }

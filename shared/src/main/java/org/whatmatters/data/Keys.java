@@ -1,11 +1,12 @@
 package org.whatmatters.data;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** Key attribute names and the key values of the single-table design (see the README's table). */
+/** Key attribute names and the key values of the single-table design (see docs/architecture.md). */
 public final class Keys {
 
     public static final String PK = "PK";
@@ -22,17 +23,23 @@ public final class Keys {
         return "TEAM#" + teamId;
     }
 
+    /** SK prefix of a team's members, under the team. */
+    public static final String MEMBERS = "MEMBER#";
+
     public static String member(String workerId) {
-        return "MEMBER#" + workerId;
+        return MEMBERS + workerId;
     }
 
     public static String worker(String workerId) {
         return "WORKER#" + workerId;
     }
 
+    /** SK prefix of the workers who left a team, under the team. */
+    public static final String FORMER_MEMBERS = "FORMER#";
+
     /** A worker who left a team, kept for turnover: one item per leaving, under the team. */
     public static String formerMember(String workerId, Instant leftAt) {
-        return "FORMER#" + workerId + "#" + millis(leftAt);
+        return FORMER_MEMBERS + workerId + "#" + millis(leftAt);
     }
 
     /** A commissioner organisation: its accounts live under it (SK account(sub)). */
@@ -87,8 +94,11 @@ public final class Keys {
      * same place in the history cannot both be written.
      */
     public static String plannedHours(int sequence) {
-        return "HOURS#" + String.format("%06d", sequence);
+        return PLANNED_HOURS + String.format("%06d", sequence);
     }
+
+    /** SK prefix of a client's planned-hours history. */
+    public static final String PLANNED_HOURS = "HOURS#";
 
     public static String teamPlannedHours(String teamId) {
         return "TEAM#" + teamId + "#HOURS";
@@ -115,8 +125,11 @@ public final class Keys {
         return "CONTRACT#" + contractId + "#PERIODS";
     }
 
+    /** SK prefix of a survey period's invitations. */
+    public static final String INVITATIONS = "INVITATION#";
+
     public static String invitation(String respondentType, String respondentId) {
-        return "INVITATION#" + respondentType + "#" + respondentId;
+        return INVITATIONS + respondentType + "#" + respondentId;
     }
 
     public static String respondent(String respondentType, String respondentId) {
@@ -190,10 +203,40 @@ public final class Keys {
         return "TEAM#" + teamId + "#SHIFTS";
     }
 
+    /** SK prefix of a survey period's responses. */
+    public static final String RESPONSES = "RESPONSE#";
+
     /** A survey response's sort key under its period: one per respondent. */
     public static String response(String respondentType, String respondentId) {
-        return "RESPONSE#" + respondentType + "#" + respondentId;
+        return RESPONSES + respondentType + "#" + respondentId;
     }
+
+    /** A running aggregate of a team's month: PK, with SK {@link #month}. */
+    public static String teamAggregate(String teamId) {
+        return "AGG#TEAM#" + teamId;
+    }
+
+    public static String contractAggregate(String contractId) {
+        return "AGG#CONTRACT#" + contractId;
+    }
+
+    /** A survey period's aggregates: SK {@link #ALL} overall, {@link #team} per team. */
+    public static String periodAggregate(String periodId) {
+        return "AGG#PERIOD#" + periodId;
+    }
+
+    public static String month(YearMonth month) {
+        return "MONTH#" + month;
+    }
+
+    public static final String ALL = "ALL";
+
+    /** One claimed Idempotency-Key of one caller (SK {@link #IDEMPOTENCY}). */
+    public static String idempotencyKey(String callerSub, String key) {
+        return "IDEM#" + callerSub + "#" + key;
+    }
+
+    public static final String IDEMPOTENCY = "IDEM";
 
     /** A client's live-update feed, oldest first: what a family reads after being offline. */
     public static String feed(String clientId) {

@@ -75,7 +75,7 @@ public final class PlannedHoursStore {
     }
 
     public PlannedHoursHistory history(String clientId) {
-        Key prefix = Key.builder().partitionValue(Keys.client(clientId)).sortValue("HOURS#").build();
+        Key prefix = Key.builder().partitionValue(Keys.client(clientId)).sortValue(Keys.PLANNED_HOURS).build();
         return new PlannedHoursHistory(table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(prefix))
                 .consistentRead(true)).stream().flatMap(p -> p.items().stream()).toList());
     }

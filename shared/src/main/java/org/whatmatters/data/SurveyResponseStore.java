@@ -70,7 +70,7 @@ public final class SurveyResponseStore {
 
     /** Every response of a period, for compiling and for checking the aggregates against. */
     public List<SurveyResponse> ofPeriod(String periodId) {
-        Key prefix = Key.builder().partitionValue(Keys.period(periodId)).sortValue("RESPONSE#").build();
+        Key prefix = Key.builder().partitionValue(Keys.period(periodId)).sortValue(Keys.RESPONSES).build();
         return table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(prefix)).consistentRead(true))
                 .stream().flatMap(p -> p.items().stream()).toList();
     }

@@ -84,7 +84,7 @@ public final class TeamStore {
     /** Who has left the team, earliest first by worker. */
     public List<FormerTeamMember> formerMembers(String teamId) {
         return former.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(
-                        Key.builder().partitionValue(Keys.team(teamId)).sortValue("FORMER#").build())))
+                        Key.builder().partitionValue(Keys.team(teamId)).sortValue(Keys.FORMER_MEMBERS).build())))
                 .items().stream().toList();
     }
 
@@ -136,7 +136,7 @@ public final class TeamStore {
     /** A team is small (about ten), so one query reads all of it; consistent, so a change shows at once. */
     public List<TeamMember> members(String teamId) {
         return members.query(r -> r.consistentRead(true).queryConditional(QueryConditional.sortBeginsWith(
-                        Key.builder().partitionValue(Keys.team(teamId)).sortValue("MEMBER#").build())))
+                        Key.builder().partitionValue(Keys.team(teamId)).sortValue(Keys.MEMBERS).build())))
                 .items().stream().toList();
     }
 }

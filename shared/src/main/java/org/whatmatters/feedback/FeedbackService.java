@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.Relation;
 import org.whatmatters.auth.Role;
 import org.whatmatters.data.InvitationStore;
 import org.whatmatters.data.SurveyPeriodStore;
@@ -20,7 +20,7 @@ import org.whatmatters.domain.SurveyResponse;
 import org.whatmatters.ops.Metric;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.records.ClientRelations;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.setup.Checks;
 
 /**
@@ -155,12 +155,7 @@ public final class FeedbackService {
         if (v.required("recommend", cmd.recommend())) {
             v.range("recommend", cmd.recommend(), 0, 10);
         }
-        if (cmd.comment() != null) {
-            v.maxLength("comment", cmd.comment(), COMMENT_MAX);
-            if (cmd.comment().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-                v.add("comment", "must not contain control characters");
-            }
-        }
+        Checks.optionalText(v, "comment", cmd.comment(), COMMENT_MAX);
     }
 
     private static String blankToNull(String s) {

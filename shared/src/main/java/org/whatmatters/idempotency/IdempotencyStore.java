@@ -43,8 +43,8 @@ public final class IdempotencyStore {
 
     public ApiResponse run(String callerSub, String key, String fingerprint, Supplier<ApiResponse> request) {
         validate(key);
-        Map<String, AttributeValue> id = Map.of(Keys.PK, AttributeValue.fromS("IDEM#" + callerSub + "#" + key),
-                Keys.SK, AttributeValue.fromS("IDEM"));
+        Map<String, AttributeValue> id = Map.of(Keys.PK, AttributeValue.fromS(Keys.idempotencyKey(callerSub, key)),
+                Keys.SK, AttributeValue.fromS(Keys.IDEMPOTENCY));
         Instant now = clock.instant();
         Optional<ApiResponse> earlier = claim(id, fingerprint, now);
         if (earlier.isPresent()) {

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Optional;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.Relation;
 import org.whatmatters.auth.Role;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.FamilyInviteStore;
@@ -39,15 +40,17 @@ public final class FamilyInviteService {
     private final FamilyLinkStore links;
     private final FamilyInviteStore invites;
     private final TeamStore teams;
+    private final ClientRelations relations;
     private final Clock clock;
 
     @Inject
     public FamilyInviteService(ClientStore clients, FamilyLinkStore links, FamilyInviteStore invites, TeamStore teams,
-                               Clock clock) {
+                               ClientRelations relations, Clock clock) {
         this.clients = clients;
         this.links = links;
         this.invites = invites;
         this.teams = teams;
+        this.relations = relations;
         this.clock = clock;
     }
 
@@ -172,10 +175,7 @@ public final class FamilyInviteService {
     }
 
     private Relation relationTo(Caller caller, Client client) {
-        ClientAccess.requireSomeRole(caller);
-        Optional<FamilyLink> link = caller.is(Role.FAMILY) ? links.find(client.clientId(), caller.sub())
-                : Optional.empty();
-        return ClientAccess.relation(caller, client, link);
+        return relations.to(caller, client).relation();
     }
 
     /** A linked family member can see the client, so gets 403; anyone else the same 404 as for no client. */

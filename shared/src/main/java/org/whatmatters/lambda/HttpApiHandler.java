@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
 import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.ops.Invocation;

@@ -3,12 +3,13 @@ package org.whatmatters.live;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 import org.whatmatters.data.ItemSchema;
 import org.whatmatters.data.Keys;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -25,11 +26,15 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The connections table: a connection (PK CONN#id, SK CONN; GSI1 SUB#sub by when it opened, GSI2 CLOSING by
- * when its token expires) and the clients it watches (SK WATCH#client, GSI1 WATCHERS#client), all expiring
- * with the connection (TTL), in case its $disconnect never came.
+ * when its token expires, {@code closesAt}) and the clients it watches (SK WATCH#client, GSI1 WATCHERS#client).
+ * A watch expires (TTL) with the token; the connection item an hour later, so that the sweep, not the TTL,
+ * finds it and closes the socket.
  */
 @Singleton
 public final class ConnectionStore {
+
+    /** How long a connection's item outlives its closing time before the table's TTL may remove it. */
+    static final Duration KEPT_AFTER_CLOSING = Duration.ofHours(1);
 
     static final TableSchema<Connection> CONNECTION = ItemSchema
             .item(Connection.class, "Connection", c -> Keys.connection(c.connectionId()), c -> "CONN")
@@ -41,10 +46,11 @@ public final class ConnectionStore {
             .attr("providerId", String.class, Connection::providerId)
             .attr("teamId", String.class, Connection::teamId)
             .attr("connectedAt", Instant.class, Connection::connectedAt)
-            .attr("expiresAt", Long.class, c -> c.expiresAt().getEpochSecond())
+            .attr("closesAt", Instant.class, Connection::expiresAt)
+            // The TTL only collects what was never closed: it must not take the item before the sweep closes it.
+            .attr("expiresAt", Long.class, c -> c.expiresAt().plus(KEPT_AFTER_CLOSING).getEpochSecond())
             .build(f -> new Connection(f.string("connectionId"), f.string("sub"), f.list("groups"),
-                    f.string("providerId"), f.string("teamId"), f.get("connectedAt"),
-                    Instant.ofEpochSecond(f.number("expiresAt"))));
+                    f.string("providerId"), f.string("teamId"), f.get("connectedAt"), f.get("closesAt")));
 
     static final TableSchema<Watch> WATCH = ItemSchema
             .item(Watch.class, "Watch", w -> Keys.connection(w.connectionId()), w -> Keys.watch(w.clientId()))

@@ -8,16 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
-import org.whatmatters.auth.Relation;
-import org.whatmatters.auth.Role;
+import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.Relation;
 import org.whatmatters.config.Env;
-import org.whatmatters.data.ClientStore;
-import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.json.Json;
 import org.whatmatters.ops.Log;
 import org.whatmatters.problem.ProblemException;
@@ -38,8 +35,7 @@ public final class LiveSockets {
     static final int WATCH_MAX = 20;
     static final int PER_PERSON_DEFAULT = 10;
 
-    private final ClientStore clients;
-    private final FamilyLinkStore links;
+    private final ClientRelations relations;
     private final ConnectionStore connections;
     private final Affiliations affiliations;
     private final Poster poster;
@@ -47,10 +43,9 @@ public final class LiveSockets {
     private final int perPerson;
 
     @Inject
-    public LiveSockets(ClientStore clients, FamilyLinkStore links, ConnectionStore connections,
+    public LiveSockets(ClientRelations relations, ConnectionStore connections,
                        Affiliations affiliations, Poster poster, Clock clock, Env env) {
-        this.clients = clients;
-        this.links = links;
+        this.relations = relations;
         this.connections = connections;
         this.affiliations = affiliations;
         this.poster = poster;
@@ -174,8 +169,7 @@ public final class LiveSockets {
     private void sort(Connection connection, Caller caller, List<String> ids, List<Watch> watching,
                       List<String> refused) {
         for (String id : ids) {
-            Relation relation = clients.find(id).map(c -> ClientAccess.relation(caller, c,
-                    caller.is(Role.FAMILY) ? links.find(id, caller.sub()) : Optional.empty())).orElse(Relation.NONE);
+            Relation relation = relations.relation(caller, id);
             if (relation == Relation.NONE) {
                 refused.add(id);
             } else {

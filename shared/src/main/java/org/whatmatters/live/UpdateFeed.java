@@ -5,16 +5,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
-import org.whatmatters.auth.Relation;
-import org.whatmatters.auth.Role;
-import org.whatmatters.data.ClientStore;
-import org.whatmatters.data.FamilyLinkStore;
+import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.Relation;
 import org.whatmatters.data.ItemPage;
 import org.whatmatters.domain.Client;
-import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
 
 /** What a family missed while offline: the client's feed of live updates, for whoever may read the client. */
@@ -24,15 +20,13 @@ public final class UpdateFeed {
     static final int PAGE_DEFAULT = 50;
     static final int PAGE_MAX = 100;
 
-    private final ClientStore clients;
-    private final FamilyLinkStore links;
+    private final ClientRelations relations;
     private final FeedStore feed;
     private final Clock clock;
 
     @Inject
-    public UpdateFeed(ClientStore clients, FamilyLinkStore links, FeedStore feed, Clock clock) {
-        this.clients = clients;
-        this.links = links;
+    public UpdateFeed(ClientRelations relations, FeedStore feed, Clock clock) {
+        this.relations = relations;
         this.feed = feed;
         this.clock = clock;
     }
@@ -43,10 +37,7 @@ public final class UpdateFeed {
      * without {@code since}, everything the feed still keeps.
      */
     public UpdateList list(Caller caller, String clientId, UpdatesQuery q) {
-        ClientAccess.requireSomeRole(caller);
-        Client client = clients.find(clientId).orElseThrow(() -> ProblemException.notFound("Client " + clientId));
-        Relation relation = ClientAccess.relation(caller, client,
-                caller.is(Role.FAMILY) ? links.find(clientId, caller.sub()) : Optional.empty());
+        Relation relation = relations.of(caller, clientId, "Client " + clientId).relation();
         ClientAccess.requireRead(relation, "Client " + clientId);
 
         Violations v = new Violations();

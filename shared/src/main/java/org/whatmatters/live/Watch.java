@@ -1,7 +1,7 @@
 package org.whatmatters.live;
 
 import java.time.Instant;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 
 /**
  * One client a connection watches, and the relation that allowed it when it was asked for. The

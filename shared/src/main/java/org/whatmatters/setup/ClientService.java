@@ -7,17 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
-import org.whatmatters.auth.Relation;
-import org.whatmatters.auth.Role;
-import org.whatmatters.auth.SetupAccess;
+import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.Relation;
+import org.whatmatters.access.SetupAccess;
 import org.whatmatters.data.ClientStore;
-import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.PlannedHoursStore;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.Client;
-import org.whatmatters.domain.FamilyLink;
 import org.whatmatters.domain.PlannedHoursChange;
 import org.whatmatters.domain.PlannedHoursHistory;
 import org.whatmatters.domain.Team;
@@ -38,16 +36,16 @@ public final class ClientService {
 
     private final ClientStore clients;
     private final TeamStore teams;
-    private final FamilyLinkStore links;
+    private final ClientRelations relations;
     private final PlannedHoursStore hours;
     private final Clock clock;
 
     @Inject
-    public ClientService(ClientStore clients, TeamStore teams, FamilyLinkStore links, PlannedHoursStore hours,
+    public ClientService(ClientStore clients, TeamStore teams, ClientRelations relations, PlannedHoursStore hours,
                          Clock clock) {
         this.clients = clients;
         this.teams = teams;
-        this.links = links;
+        this.relations = relations;
         this.hours = hours;
         this.clock = clock;
     }
@@ -131,10 +129,7 @@ public final class ClientService {
     }
 
     private Relation relationTo(Caller caller, Client client) {
-        ClientAccess.requireSomeRole(caller);
-        Optional<FamilyLink> link = caller.is(Role.FAMILY) ? links.find(client.clientId(), caller.sub())
-                : Optional.empty();
-        return ClientAccess.relation(caller, client, link);
+        return relations.to(caller, client).relation();
     }
 
     private Client client(String clientId) {

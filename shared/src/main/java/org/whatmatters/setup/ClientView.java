@@ -2,7 +2,7 @@ package org.whatmatters.setup;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.PlannedHoursChange;
 

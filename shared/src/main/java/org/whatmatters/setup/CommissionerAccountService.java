@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.SetupAccess;
+import org.whatmatters.access.SetupAccess;
 import org.whatmatters.data.CommissionerAccountStore;
 import org.whatmatters.data.ContractStore;
 import org.whatmatters.domain.CommissionerAccount;

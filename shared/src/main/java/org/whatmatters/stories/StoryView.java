@@ -3,7 +3,7 @@ package org.whatmatters.stories;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.domain.OutcomeStory;
 import org.whatmatters.domain.SharingConsent;

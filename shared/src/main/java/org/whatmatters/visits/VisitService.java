@@ -14,17 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.aggregates.Counters;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
-import org.whatmatters.auth.Relation;
-import org.whatmatters.auth.Role;
+import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.Relation;
 import org.whatmatters.data.ClientStore;
-import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.data.VisitStore;
 import org.whatmatters.domain.Client;
-import org.whatmatters.domain.FamilyLink;
 import org.whatmatters.domain.Location;
 import org.whatmatters.domain.TeamMember;
 import org.whatmatters.domain.Visit;
@@ -53,17 +51,17 @@ public final class VisitService {
 
     private final ClientStore clients;
     private final TeamStore teams;
-    private final FamilyLinkStore links;
+    private final ClientRelations relations;
     private final VisitStore visits;
     private final ActivityCounters counters;
     private final Clock clock;
 
     @Inject
-    public VisitService(ClientStore clients, TeamStore teams, FamilyLinkStore links, VisitStore visits,
+    public VisitService(ClientStore clients, TeamStore teams, ClientRelations relations, VisitStore visits,
                         ActivityCounters counters, Clock clock) {
         this.clients = clients;
         this.teams = teams;
-        this.links = links;
+        this.relations = relations;
         this.visits = visits;
         this.counters = counters;
         this.clock = clock;
@@ -210,9 +208,7 @@ public final class VisitService {
     }
 
     private Relation relationTo(Caller caller, Client client) {
-        ClientAccess.requireSomeRole(caller);
-        Optional<FamilyLink> link = caller.is(Role.FAMILY) ? links.find(client.clientId(), caller.sub()) : Optional.empty();
-        return ClientAccess.relation(caller, client, link);
+        return relations.to(caller, client).relation();
     }
 
     private static void requireAssigned(Caller caller, Visit visit, Relation relation, String action) {

@@ -3,7 +3,7 @@ package org.whatmatters.visits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 import org.whatmatters.domain.Location;
 import org.whatmatters.domain.ServiceType;
 import org.whatmatters.domain.Visit;

@@ -15,6 +15,7 @@ import org.whatmatters.aggregates.AggregateStore;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.ContractStore;
 import org.whatmatters.data.FamilyLinkStore;
+import org.whatmatters.data.Keys;
 import org.whatmatters.data.PlannedHoursStore;
 import org.whatmatters.data.StoryStore;
 import org.whatmatters.data.SummaryStore;
@@ -282,7 +283,7 @@ public final class SummaryCompiler {
         Map<String, Map<String, Long>> items = aggregates.readAll(AggregateKey.period(p.periodId()).pk());
         Map<String, Long> overall = items.getOrDefault(AggregateKey.period(p.periodId()).sk(), Map.of());
         Map<String, Map<String, Long>> byTeam = new TreeMap<>();
-        String prefix = "TEAM#";
+        String prefix = Keys.team("");
         items.forEach((sk, counters) -> {
             if (sk.startsWith(prefix)) {
                 byTeam.put(sk.substring(prefix.length()), counters);

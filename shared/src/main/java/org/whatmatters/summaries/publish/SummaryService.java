@@ -12,8 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.whatmatters.access.SetupAccess;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.auth.ClientAccess;
+import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
 import org.whatmatters.config.Env;
 import org.whatmatters.data.ItemPage;
@@ -158,9 +159,7 @@ public final class SummaryService {
      */
     public String dashboard(Caller caller, String teamId, String month) {
         ClientAccess.requireSomeRole(caller);
-        boolean allowed = caller.is(Role.PROVIDER_ADMIN)
-                || caller.is(Role.WORKER) && caller.team().filter(teamId::equals).isPresent();
-        if (!allowed || !Checks.validId(teamId) || teams.find(teamId).isEmpty()) {
+        if (!SetupAccess.seesTeam(caller, teamId) || !Checks.validId(teamId) || teams.find(teamId).isEmpty()) {
             throw ProblemException.notFound("Team " + teamId);
         }
         SummaryEntry entry;

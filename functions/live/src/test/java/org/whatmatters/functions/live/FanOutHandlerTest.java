@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.InvitationStore;
 import org.whatmatters.data.StoryStore;

@@ -2,7 +2,7 @@ package org.whatmatters.functions.live;
 
 import java.time.Instant;
 import java.util.Map;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 import org.whatmatters.config.Env;
 import org.whatmatters.live.Connection;
 import org.whatmatters.live.ConnectionStore;

@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.auth.Relation;
+import org.whatmatters.access.Relation;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.domain.FamilyLink;

@@ -311,4 +311,25 @@ class OpenApiContractTest {
         });
         assertNone(problems, "docs/openapi.yaml");
     }
+
+    /** docs/api.md's route table and the OpenAPI document name the same routes, so the two cannot drift apart. */
+    @Test
+    void theRouteTableOfTheDocsHasExactlyTheDocumentsRoutes() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        openApi().operations().forEach(o -> documented.add(o.routeKey()));
+        Set<String> tabled = new TreeSet<>();
+        Pattern row = Pattern.compile("^\\| `(GET|POST|PUT|DELETE) (/[^`?]*)[^`]*` \\|");
+        for (String line : Files.readAllLines(org.whatmatters.local.engines.TestCloud.repoRoot().resolve("docs/api.md"))) {
+            Matcher m = row.matcher(line);
+            if (m.find()) {
+                tabled.add(m.group(1) + " " + m.group(2));
+            }
+        }
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(tabled);
+        Set<String> extra = new TreeSet<>(tabled);
+        extra.removeAll(documented);
+        assertEquals(Set.of(), missing, "routes of docs/openapi.yaml missing from docs/api.md's table");
+        assertEquals(Set.of(), extra, "rows of docs/api.md's table that docs/openapi.yaml does not have");
+    }
 }

@@ -1,4 +1,4 @@
-package org.whatmatters.auth;
+package org.whatmatters.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.Role;
 import org.whatmatters.domain.Contract;
 import org.whatmatters.problem.ProblemException;
 

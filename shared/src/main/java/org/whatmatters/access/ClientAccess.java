@@ -1,6 +1,8 @@
-package org.whatmatters.auth;
+package org.whatmatters.access;
 
 import java.util.Optional;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.Role;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.FamilyLink;
 import org.whatmatters.problem.ProblemException;

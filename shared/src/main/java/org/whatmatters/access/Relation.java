@@ -1,4 +1,4 @@
-package org.whatmatters.auth;
+package org.whatmatters.access;
 
 /** How a caller stands towards one client; it decides what they may see and do. */
 public enum Relation {

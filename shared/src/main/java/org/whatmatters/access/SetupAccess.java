@@ -1,5 +1,7 @@
-package org.whatmatters.auth;
+package org.whatmatters.access;
 
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.Role;
 import org.whatmatters.domain.Contract;
 import org.whatmatters.problem.ProblemException;
 

@@ -1,4 +1,4 @@
-package org.whatmatters.auth;
+package org.whatmatters.access;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.whatmatters.auth.Caller;
+import org.whatmatters.auth.Role;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.FamilyLink;
 import org.whatmatters.problem.ProblemException;
