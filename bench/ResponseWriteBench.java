@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.whatmatters.aggregates.Counters;
 import org.whatmatters.domain.RespondentType;
 import org.whatmatters.domain.SurveyResponse;
 import org.whatmatters.feedback.FeedbackCounters;

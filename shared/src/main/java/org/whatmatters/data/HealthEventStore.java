@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.whatmatters.aggregates.Counters;
 import org.whatmatters.domain.HealthEvent;
 import org.whatmatters.domain.HealthEventType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

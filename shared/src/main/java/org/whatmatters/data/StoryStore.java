@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.whatmatters.aggregates.Counters;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.domain.OutcomeStory;
 import org.whatmatters.domain.SharingConsent;

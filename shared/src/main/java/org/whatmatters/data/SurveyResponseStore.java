@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.whatmatters.aggregates.Counters;
 import org.whatmatters.domain.RespondentType;
 import org.whatmatters.domain.SurveyResponse;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

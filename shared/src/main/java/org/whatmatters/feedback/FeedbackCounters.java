@@ -1,9 +1,9 @@
 package org.whatmatters.feedback;
 
 import java.util.List;
-import org.whatmatters.aggregates.AggregateKey;
 import org.whatmatters.aggregates.Counter;
-import org.whatmatters.aggregates.Counters;
+import org.whatmatters.data.AggregateKey;
+import org.whatmatters.data.Counters;
 import org.whatmatters.domain.SurveyResponse;
 
 /** What one response adds to its period's aggregates, overall and for the team of the client it is about. */

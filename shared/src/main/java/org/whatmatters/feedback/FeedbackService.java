@@ -5,9 +5,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.access.Relation;
+import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.Role;
 import org.whatmatters.data.InvitationStore;
 import org.whatmatters.data.SurveyPeriodStore;
@@ -20,8 +21,7 @@ import org.whatmatters.domain.SurveyResponse;
 import org.whatmatters.ops.Metric;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.access.ClientRelations;
-import org.whatmatters.setup.Checks;
+import org.whatmatters.validation.Checks;
 
 /**
  * Feedback in a survey period. A linked family member answers for themselves; a worker of the

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Optional;
-import org.whatmatters.access.ClientRelations;
-import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.ClientRelations;
 import org.whatmatters.access.Relation;
+import org.whatmatters.auth.Caller;
 import org.whatmatters.auth.Role;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.FamilyInviteStore;
@@ -22,7 +22,7 @@ import org.whatmatters.domain.FamilyInvite;
 import org.whatmatters.domain.FamilyLink;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.setup.Checks;
+import org.whatmatters.validation.Checks;
 
 /**
  * Family invites and links. The provider admin or a worker of the client's team invites; the family

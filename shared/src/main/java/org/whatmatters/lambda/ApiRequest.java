@@ -3,6 +3,7 @@ package org.whatmatters.lambda;
 import java.util.Map;
 import java.util.Optional;
 import org.whatmatters.auth.Caller;
+import org.whatmatters.data.ListQuery;
 import org.whatmatters.json.Json;
 import org.whatmatters.problem.ProblemException;
 
@@ -20,6 +21,11 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
 
     public String query(String name) {
         return query.get(name);
+    }
+
+    /** A listing's query string: from, to, limit, cursor. */
+    public ListQuery listQuery() {
+        return new ListQuery(query.get("from"), query.get("to"), query.get("limit"), query.get("cursor"));
     }
 
     /** A query parameter that names an id: checked against the id rule as a path's are (404 on a read, 400 on a write). */

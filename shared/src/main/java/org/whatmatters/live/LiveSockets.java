@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.whatmatters.access.ClientAccess;
 import org.whatmatters.access.ClientRelations;
+import org.whatmatters.access.Relation;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.access.ClientAccess;
-import org.whatmatters.access.Relation;
 import org.whatmatters.config.Env;
 import org.whatmatters.json.Json;
 import org.whatmatters.ops.Log;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.setup.Checks;
+import org.whatmatters.validation.Checks;
 
 /**
  * The live socket: who may connect and watch which clients (as for reading their visits: linked

@@ -21,6 +21,7 @@ import org.whatmatters.domain.PlannedHoursHistory;
 import org.whatmatters.domain.Team;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.Checks;
 
 /**
  * Clients and their planned support hours. Every change is kept, so the change in planned hours

@@ -12,6 +12,7 @@ import org.whatmatters.data.ContractStore;
 import org.whatmatters.domain.CommissionerAccount;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.Checks;
 
 /**
  * Who at a commissioner organisation may sign in to its contracts and summaries: the provider admin

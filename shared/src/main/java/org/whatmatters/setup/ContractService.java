@@ -17,6 +17,7 @@ import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.Contract;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.Checks;
 
 /** Commissioner contracts: the provider admin writes them; a commissioner reads their own. */
 @Singleton

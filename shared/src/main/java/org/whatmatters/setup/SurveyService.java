@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.AggregateStore;
+import org.whatmatters.data.AggregateKey;
+import org.whatmatters.data.AggregateStore;
 import org.whatmatters.aggregates.Counter;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
@@ -33,6 +33,7 @@ import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.domain.SurveyQuestion;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.Checks;
 
 /**
  * Survey periods of a contract and the invitations that are the denominator of its response rate.

@@ -19,6 +19,7 @@ import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.Checks;
 
 /** Teams and their members: the provider admin sets them up; a worker reads their own team. */
 @Singleton

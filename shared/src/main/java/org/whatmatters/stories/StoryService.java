@@ -21,11 +21,11 @@ import org.whatmatters.domain.OutcomeStory;
 import org.whatmatters.domain.TeamMember;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.records.ActivityCounters;
+import org.whatmatters.data.ActivityCounters;
 import org.whatmatters.access.ClientRelations;
-import org.whatmatters.records.ListQuery;
-import org.whatmatters.records.RecordDates;
-import org.whatmatters.setup.Checks;
+import org.whatmatters.data.ListQuery;
+import org.whatmatters.validation.RecordDates;
+import org.whatmatters.validation.Checks;
 
 /**
  * Outcome stories: what mattered to a person, told by the team or the family. The team and the

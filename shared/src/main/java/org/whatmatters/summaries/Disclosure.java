@@ -25,7 +25,7 @@ import java.util.Map;
  * Each table is protected on its own here; figures that appear in more than one table (a team's responses
  * in the per-team table and in the team's own section) must come from the same protected table.
  * Tables that make up a two-way table (per-team distributions whose overall distribution is
- * published) are protected together afterwards by {@link TwoWay}, which reuses this rule for
+ * published) are protected together afterwards by {@link TwoWayTableProtection}, which reuses this rule for
  * every row and column.
  */
 public final class Disclosure {

@@ -22,7 +22,7 @@ import org.whatmatters.aggregates.Counter;
  *
  *   <li>Per question, the teams' rating distributions and the overall one form a two-way table
  *       (teams × values; the overall cells are the column totals, each team's answer count its row
- *       total), protected together by {@link TwoWay}: no hidden cell can be worked out from the
+ *       total), protected together by {@link TwoWayTableProtection}: no hidden cell can be worked out from the
  *       overall cell less the other teams' shown cells.
  * </ul>
  *
@@ -75,7 +75,7 @@ public record PeriodSummary(String periodId, int npsBenchmark, FeedbackFigures o
                     wholly.add(!r.average().shown());
                 }
             }
-            TwoWay.Result<Integer> done = TwoWay.protect(values(overall, q), whole.distribution(), rowValues, rows, wholly);
+            TwoWayTableProtection.Result<Integer> done = TwoWayTableProtection.protect(values(overall, q), whole.distribution(), rowValues, rows, wholly);
             allRatings.set(i, new RatingSummary(q, whole.average(), whole.outOf(), done.overall()));
             int r = 0;
             for (List<RatingSummary> list : teamRatings.values()) {

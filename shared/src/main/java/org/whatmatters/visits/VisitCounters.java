@@ -2,7 +2,7 @@ package org.whatmatters.visits;
 
 import java.time.Duration;
 import org.whatmatters.aggregates.Counter;
-import org.whatmatters.aggregates.Counters;
+import org.whatmatters.data.Counters;
 import org.whatmatters.domain.Visit;
 
 /**

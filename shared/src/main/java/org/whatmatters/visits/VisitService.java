@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.whatmatters.access.ClientRelations;
-import org.whatmatters.aggregates.Counters;
+import org.whatmatters.data.Counters;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
 import org.whatmatters.access.Relation;
 import org.whatmatters.data.ClientStore;
+import org.whatmatters.data.ListQuery;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.data.VisitStore;
 import org.whatmatters.domain.Client;
@@ -30,7 +30,7 @@ import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.ops.Metric;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.records.ActivityCounters;
+import org.whatmatters.data.ActivityCounters;
 
 /** Planning visits, checking in and out, and reading them back, for whoever may. */
 @Singleton
@@ -44,10 +44,6 @@ public final class VisitService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     static final Duration CHECK_IN_WINDOW = Duration.ofHours(24);
     static final Duration PLANNING_HORIZON = Duration.ofDays(400);
-    static final int PAGE_DEFAULT = 20;
-    static final int PAGE_MAX = 100;
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ClientStore clients;
     private final TeamStore teams;
@@ -185,24 +181,17 @@ public final class VisitService {
         return view(visit, relation, members(client.teamId()));
     }
 
-    public VisitList list(Caller caller, String clientId, VisitQuery q) {
+    public VisitList list(Caller caller, String clientId, ListQuery q) {
         Client client = client(clientId);
         Relation relation = relationTo(caller, client);
         ClientAccess.requireRead(relation, "Client " + clientId);
 
         Violations v = new Violations();
-        Instant from = bound(v, "from", q.from(), false);
-        Instant to = bound(v, "to", q.to(), true);
-        int limit = limit(v, q.limit());
-        if (from != null && to != null && to.isBefore(from)) {
-            v.add("to", "must not be before from");
-        }
-        if (q.cursor() != null && q.cursor().isBlank()) {
-            v.add("cursor", "must not be empty");
-        }
+        ListQuery.Instants range = q.instants(v, clock.getZone());
+        int limit = q.size(v);
         v.throwIfAny();
 
-        VisitStore.VisitPage page = visits.page(clientId, from, to, limit, q.cursor());
+        VisitStore.VisitPage page = visits.page(clientId, range.from(), range.to(), limit, q.cursor());
         Map<String, TeamMember> team = members(client.teamId());
         return new VisitList(page.visits().stream().map(x -> view(x, relation, team)).toList(), page.nextCursor());
     }
@@ -269,38 +258,5 @@ public final class VisitService {
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             v.add(field, "must not be in the future");
         }
-    }
-
-    private Instant bound(Violations v, String field, String raw, boolean endOfDay) {
-        if (raw == null) {
-            return endOfDay ? LATEST : EARLIEST;
-        }
-        try {
-            if (raw.length() == 10) {
-                LocalDate d = LocalDate.parse(raw);
-                return endOfDay ? d.plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusSeconds(1)
-                        : d.atStartOfDay(clock.getZone()).toInstant();
-            }
-            return Instant.parse(raw);
-        } catch (DateTimeParseException e) {
-            v.add(field, "must be a date (2026-11-23) or a date-time (2026-11-23T09:00:00Z)");
-            return null;
-        }
-    }
-
-    private static int limit(Violations v, String raw) {
-        if (raw == null) {
-            return PAGE_DEFAULT;
-        }
-        try {
-            int n = Integer.parseInt(raw);
-            if (n >= 1 && n <= PAGE_MAX) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add("limit", "must be a whole number from 1 to " + PAGE_MAX);
-        return PAGE_DEFAULT;
     }
 }

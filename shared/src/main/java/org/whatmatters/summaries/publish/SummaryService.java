@@ -30,8 +30,8 @@ import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.ops.Metric;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.records.ListQuery;
-import org.whatmatters.setup.Checks;
+import org.whatmatters.data.ListQuery;
+import org.whatmatters.validation.Checks;
 
 /**
  * Listing summaries, handing out signed download links (each recorded in the audit trail first),

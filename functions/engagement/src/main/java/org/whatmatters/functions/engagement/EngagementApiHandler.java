@@ -9,14 +9,12 @@ import java.util.Map;
 import org.whatmatters.config.Env;
 import org.whatmatters.feedback.SubmitResponse;
 import org.whatmatters.feedback.Submitted;
-import org.whatmatters.lambda.ApiRequest;
+import org.whatmatters.health.RecordHealthEvent;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
-import org.whatmatters.records.ListQuery;
-import org.whatmatters.records.RecordHealthEvent;
-import org.whatmatters.records.RecordShift;
+import org.whatmatters.shifts.RecordShift;
 import org.whatmatters.stories.RecordStory;
 import org.whatmatters.stories.StoryView;
 
@@ -44,7 +42,7 @@ public final class EngagementApiHandler extends HttpApiHandler {
                     return ApiResponse.created("/stories/" + s.storyId(), s);
                 }, WORKER, FAMILY),
                 "GET /clients/{clientId}/stories", Endpoint.of(
-                        r -> ApiResponse.ok(c.stories().list(r.caller(), r.path("clientId"), listQuery(r))),
+                        r -> ApiResponse.ok(c.stories().list(r.caller(), r.path("clientId"), r.listQuery())),
                         WORKER, PROVIDER_ADMIN, FAMILY),
                 "GET /stories/{storyId}", Endpoint.of(
                         r -> ApiResponse.ok(c.stories().get(r.caller(), r.path("storyId"))), WORKER, PROVIDER_ADMIN, FAMILY),
@@ -52,12 +50,12 @@ public final class EngagementApiHandler extends HttpApiHandler {
                 "POST /clients/{clientId}/health-events", Endpoint.of(r -> ApiResponse.json(201,
                         c.healthEvents().record(r.caller(), r.path("clientId"), r.body(RecordHealthEvent.class))), WORKER),
                 "GET /clients/{clientId}/health-events", Endpoint.of(
-                        r -> ApiResponse.ok(c.healthEvents().list(r.caller(), r.path("clientId"), listQuery(r))),
+                        r -> ApiResponse.ok(c.healthEvents().list(r.caller(), r.path("clientId"), r.listQuery())),
                         WORKER, PROVIDER_ADMIN),
                 "POST /teams/{teamId}/shifts", Endpoint.of(r -> ApiResponse.json(201,
                         c.shifts().record(r.caller(), r.path("teamId"), r.body(RecordShift.class))), WORKER),
                 "GET /teams/{teamId}/shifts", Endpoint.of(
-                        r -> ApiResponse.ok(c.shifts().list(r.caller(), r.path("teamId"), listQuery(r))),
+                        r -> ApiResponse.ok(c.shifts().list(r.caller(), r.path("teamId"), r.listQuery())),
                         WORKER, PROVIDER_ADMIN),
                 "POST /survey-periods/{periodId}/responses", Endpoint.of(r -> {
                     Submitted s = c.feedback().submit(r.caller(), r.path("periodId"), r.body(SubmitResponse.class));
@@ -72,7 +70,4 @@ public final class EngagementApiHandler extends HttpApiHandler {
                 c.idempotency(), c.affiliations(), Priming.get("GET /stories/{storyId}", "storyId", "priming"));
     }
 
-    private static ListQuery listQuery(ApiRequest r) {
-        return new ListQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"));
-    }
 }

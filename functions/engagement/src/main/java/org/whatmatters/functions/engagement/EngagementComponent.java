@@ -7,9 +7,9 @@ import java.time.Clock;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.feedback.FeedbackService;
-import org.whatmatters.idempotency.IdempotencyStore;
-import org.whatmatters.records.HealthEventService;
-import org.whatmatters.records.ShiftService;
+import org.whatmatters.health.HealthEventService;
+import org.whatmatters.lambda.IdempotencyStore;
+import org.whatmatters.shifts.ShiftService;
 import org.whatmatters.stories.StoryService;
 import org.whatmatters.wiring.AwsModule;
 

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.AggregateStore;
 import org.whatmatters.aggregates.Counter;
+import org.whatmatters.data.AggregateKey;
+import org.whatmatters.data.AggregateStore;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
 

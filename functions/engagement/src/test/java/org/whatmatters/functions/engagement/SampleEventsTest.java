@@ -10,9 +10,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.AggregateStore;
 import org.whatmatters.aggregates.Counter;
+import org.whatmatters.data.AggregateKey;
+import org.whatmatters.data.AggregateStore;
 
 /** Every sample event in events/http/engagement, through the real handler on DynamoDB Local. */
 class SampleEventsTest {

@@ -5,13 +5,13 @@ import java.util.Map;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.auth.Role;
 import org.whatmatters.config.Env;
-import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.data.ListQuery;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.IdempotencyStore;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.live.UpdateFeed;
-import org.whatmatters.live.UpdatesQuery;
 
 /** GET /clients/{clientId}/updates: the updates a family missed while offline, oldest first. */
 public final class UpdatesApiHandler extends HttpApiHandler {
@@ -36,7 +36,7 @@ public final class UpdatesApiHandler extends HttpApiHandler {
 
     private UpdatesApiHandler(UpdateFeed feed, IdempotencyStore idempotency, Affiliations affiliations) {
         super(Map.of("GET /clients/{clientId}/updates", Endpoint.of(r -> ApiResponse.ok(feed.list(r.caller(),
-                        r.path("clientId"), new UpdatesQuery(r.query("since"), r.query("limit"), r.query("cursor")))),
+                        r.path("clientId"), new ListQuery(r.query("since"), null, r.query("limit"), r.query("cursor")))),
                         Role.FAMILY, Role.WORKER, Role.PROVIDER_ADMIN)), idempotency, affiliations,
                 Priming.get("GET /clients/{clientId}/updates", "clientId", "priming"));
     }

@@ -16,11 +16,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.data.FamilyLinkStore;
+import org.whatmatters.data.ListQuery;
 import org.whatmatters.invites.InviteCode;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
-import org.whatmatters.visits.VisitQuery;
 import org.whatmatters.visits.VisitService;
 
 /** An accepted invite gives access; revoking the link ends it at once, across the whole service. */
@@ -50,7 +50,7 @@ class FamilyAccessTest {
         SetupApi api = new SetupApi();
         VisitService visits = VisitsForTest.on(api.table.env(), Clock.fixed(SetupApi.NOW, SetupApi.ZONE));
         Caller sam = Caller.fromClaims(People.SAM);
-        VisitQuery all = new VisitQuery(null, null, null, null);
+        ListQuery all = new ListQuery(null, null, null, null);
         assertThrows(ProblemException.class, () -> visits.list(sam, People.ROSA, all));
 
         String code = api.inviteFamily(People.ROSA, People.AMARA);

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.AggregateStore;
 import org.whatmatters.aggregates.Counter;
+import org.whatmatters.data.AggregateKey;
+import org.whatmatters.data.AggregateStore;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.testing.People;
 

@@ -7,12 +7,10 @@ import static org.whatmatters.auth.Role.WORKER;
 import java.time.Clock;
 import java.util.Map;
 import org.whatmatters.config.Env;
-import org.whatmatters.lambda.ApiRequest;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
-import org.whatmatters.records.ListQuery;
 import org.whatmatters.summaries.publish.LinkRequest;
 import org.whatmatters.summaries.publish.LinkView;
 
@@ -35,7 +33,7 @@ public final class SummariesApiHandler extends HttpApiHandler {
 
     private SummariesApiHandler(SummariesComponent c) {
         super(Map.of(
-                "GET /summaries", Endpoint.of(r -> ApiResponse.ok(c.summaries().list(r.caller(), listQuery(r))),
+                "GET /summaries", Endpoint.of(r -> ApiResponse.ok(c.summaries().list(r.caller(), r.listQuery())),
                         PROVIDER_ADMIN, COMMISSIONER),
                 "POST /summaries/{summaryId}/links", Endpoint.of(r -> {
                     LinkView link = c.summaries().link(r.caller(), r.path("summaryId"),
@@ -44,7 +42,7 @@ public final class SummariesApiHandler extends HttpApiHandler {
                     return ApiResponse.secret(201, link);
                 }, PROVIDER_ADMIN, COMMISSIONER),
                 "GET /summary-links", Endpoint.of(r -> ApiResponse.ok(c.summaries().audit(r.caller(),
-                        r.query("summaryId"), listQuery(r))), PROVIDER_ADMIN),
+                        r.query("summaryId"), r.listQuery())), PROVIDER_ADMIN),
                 "POST /survey-periods/{periodId}/summary", Endpoint.of(
                         r -> ApiResponse.ok(c.summaries().compile(r.caller(), r.path("periodId"))), PROVIDER_ADMIN),
                 "GET /summaries/{summaryId}", Endpoint.of(r -> ApiResponse.okJson(c.summaries().document(r.caller(),
@@ -54,7 +52,4 @@ public final class SummariesApiHandler extends HttpApiHandler {
                 c.idempotency(), c.affiliations(), Priming.get("GET /summaries/{summaryId}", "summaryId", "priming"));
     }
 
-    private static ListQuery listQuery(ApiRequest r) {
-        return new ListQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor"));
-    }
 }

@@ -8,15 +8,14 @@ import java.time.Clock;
 import java.util.Map;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
-import org.whatmatters.idempotency.IdempotencyStore;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.IdempotencyStore;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.visits.CheckIn;
 import org.whatmatters.visits.CheckOut;
 import org.whatmatters.visits.PlanVisit;
-import org.whatmatters.visits.VisitQuery;
 import org.whatmatters.visits.VisitService;
 import org.whatmatters.visits.VisitView;
 
@@ -54,8 +53,7 @@ public final class VisitsApiHandler extends HttpApiHandler {
                 "GET /visits/{visitId}", Endpoint.of(
                         r -> ApiResponse.ok(visits.get(r.caller(), r.path("visitId"))), WORKER, FAMILY, PROVIDER_ADMIN),
                 "GET /clients/{clientId}/visits", Endpoint.of(
-                        r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"),
-                                new VisitQuery(r.query("from"), r.query("to"), r.query("limit"), r.query("cursor")))),
+                        r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"), r.listQuery())),
                         WORKER, FAMILY, PROVIDER_ADMIN)),
                 idempotency, affiliations, Priming.get("GET /visits/{visitId}", "visitId", "priming"));
     }

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
-import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.lambda.IdempotencyStore;
 import org.whatmatters.visits.VisitService;
 import org.whatmatters.wiring.AwsModule;
 

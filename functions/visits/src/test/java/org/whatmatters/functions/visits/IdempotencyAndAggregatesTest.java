@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.AggregateStore;
 import org.whatmatters.aggregates.Counter;
+import org.whatmatters.data.AggregateKey;
+import org.whatmatters.data.AggregateStore;
 import org.whatmatters.data.ContractStore;
 import org.whatmatters.domain.Contract;
-import org.whatmatters.idempotency.IdempotencyStore;
+import org.whatmatters.lambda.IdempotencyStore;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.whatmatters.aggregates.AggregateKey;
+import org.whatmatters.data.AggregateKey;
 import org.whatmatters.json.Json;
 import org.whatmatters.local.engines.TestCloud;
 import org.whatmatters.validation.Ids;

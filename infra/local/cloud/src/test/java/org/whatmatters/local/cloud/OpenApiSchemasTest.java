@@ -212,12 +212,12 @@ class OpenApiSchemasTest {
         m.put("StoryAuthor", org.whatmatters.stories.StoryView.Author.class);
         m.put("StoryView", org.whatmatters.stories.StoryView.class);
         m.put("StoryList", org.whatmatters.stories.StoryList.class);
-        m.put("RecordHealthEvent", org.whatmatters.records.RecordHealthEvent.class);
+        m.put("RecordHealthEvent", org.whatmatters.health.RecordHealthEvent.class);
         m.put("HealthEvent", org.whatmatters.domain.HealthEvent.class);
-        m.put("HealthEventList", org.whatmatters.records.HealthEventList.class);
-        m.put("RecordShift", org.whatmatters.records.RecordShift.class);
+        m.put("HealthEventList", org.whatmatters.health.HealthEventList.class);
+        m.put("RecordShift", org.whatmatters.shifts.RecordShift.class);
         m.put("Shift", org.whatmatters.domain.Shift.class);
-        m.put("ShiftList", org.whatmatters.records.ShiftList.class);
+        m.put("ShiftList", org.whatmatters.shifts.ShiftList.class);
         m.put("SubmitResponse", org.whatmatters.feedback.SubmitResponse.class);
         m.put("ResponseView", org.whatmatters.feedback.ResponseView.class);
         m.put("LiveMessage", org.whatmatters.live.LiveMessage.class);

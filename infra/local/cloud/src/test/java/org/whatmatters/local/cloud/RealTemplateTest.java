@@ -14,22 +14,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.time.YearMonth;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.AggregateStore;
 import org.whatmatters.aggregates.Counter;
+import org.whatmatters.data.AggregateKey;
+import org.whatmatters.data.AggregateStore;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.json.Json;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import org.whatmatters.local.cloud.demo.DemoData;
 import org.whatmatters.local.cloud.demo.DemoUser;
 import org.whatmatters.local.engines.TestCloud;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** The project's own template.yaml on the local cloud, driven over real HTTP. */

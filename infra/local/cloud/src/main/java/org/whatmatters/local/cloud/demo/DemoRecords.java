@@ -9,8 +9,8 @@ import java.util.List;
 import org.whatmatters.domain.HealthEventType;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.domain.SharingConsent;
-import org.whatmatters.records.RecordHealthEvent;
-import org.whatmatters.records.RecordShift;
+import org.whatmatters.health.RecordHealthEvent;
+import org.whatmatters.shifts.RecordShift;
 import org.whatmatters.stories.RecordStory;
 
 /** Outcome stories, health events and paid shifts of the last four weeks, through the domain services. */

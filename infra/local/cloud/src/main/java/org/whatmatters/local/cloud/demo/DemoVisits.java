@@ -8,9 +8,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.Counters;
+import org.whatmatters.data.ActivityCounters;
+import org.whatmatters.data.AggregateKey;
 import org.whatmatters.data.ContractStore;
+import org.whatmatters.data.Counters;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.Transaction;
 import org.whatmatters.data.VisitStore;
@@ -19,7 +20,6 @@ import org.whatmatters.domain.Location;
 import org.whatmatters.domain.ServiceType;
 import org.whatmatters.domain.Visit;
 import org.whatmatters.domain.VisitStatus;
-import org.whatmatters.records.ActivityCounters;
 import org.whatmatters.visits.VisitCounters;
 
 /** A visit a day per person, four weeks back (done, with what mattered) and one ahead (planned). */

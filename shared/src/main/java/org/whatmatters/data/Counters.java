@@ -1,4 +1,4 @@
-package org.whatmatters.aggregates;
+package org.whatmatters.data;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

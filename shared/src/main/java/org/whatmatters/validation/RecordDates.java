@@ -1,4 +1,4 @@
-package org.whatmatters.records;
+package org.whatmatters.validation;
 
 import java.time.LocalDate;
 import org.whatmatters.problem.Violations;

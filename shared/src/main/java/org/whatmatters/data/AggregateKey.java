@@ -1,7 +1,6 @@
-package org.whatmatters.aggregates;
+package org.whatmatters.data;
 
 import java.time.YearMonth;
-import org.whatmatters.data.Keys;
 
 /**
  * Where a running aggregate lives. Activity (visits, shifts, health events, stories) is counted per

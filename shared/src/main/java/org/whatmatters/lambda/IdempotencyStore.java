@@ -1,4 +1,4 @@
-package org.whatmatters.idempotency;
+package org.whatmatters.lambda;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.Keys;
 import org.whatmatters.json.Json;
-import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.problem.ProblemException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -1,4 +1,4 @@
-package org.whatmatters.records;
+package org.whatmatters.shifts;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -15,13 +15,16 @@ import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
 import org.whatmatters.access.SetupAccess;
+import org.whatmatters.data.ActivityCounters;
 import org.whatmatters.data.ItemPage;
 import org.whatmatters.data.Keys;
+import org.whatmatters.data.ListQuery;
 import org.whatmatters.data.ShiftStore;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.Shift;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.RecordDates;
 
 /**
  * Paid shifts, which workers record for themselves: the denominator of their team's Magic Number.

@@ -1,21 +1,24 @@
-package org.whatmatters.records;
+package org.whatmatters.health;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.whatmatters.access.ClientAccess;
 import org.whatmatters.access.ClientRelations;
+import org.whatmatters.access.Relation;
 import org.whatmatters.aggregates.Counter;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.access.ClientAccess;
-import org.whatmatters.access.Relation;
+import org.whatmatters.data.ActivityCounters;
 import org.whatmatters.data.HealthEventStore;
 import org.whatmatters.data.ItemPage;
+import org.whatmatters.data.ListQuery;
 import org.whatmatters.domain.HealthEvent;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.setup.Checks;
+import org.whatmatters.validation.Checks;
+import org.whatmatters.validation.RecordDates;
 
 /** Health-service contacts of a client, recorded and read by the client's team. */
 @Singleton

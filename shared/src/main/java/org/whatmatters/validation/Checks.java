@@ -1,18 +1,17 @@
-package org.whatmatters.setup;
+package org.whatmatters.validation;
 
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.whatmatters.problem.Violations;
-import org.whatmatters.validation.Ids;
 
 /** Field checks the set-up requests share. */
 public final class Checks {
 
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final int NAME_MAX = 80;
+    public static final int NAME_MAX = 80;
 
     private Checks() {
     }

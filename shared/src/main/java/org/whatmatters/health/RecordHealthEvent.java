@@ -1,4 +1,4 @@
-package org.whatmatters.records;
+package org.whatmatters.health;
 
 import java.time.LocalDate;
 import org.whatmatters.domain.HealthEventType;

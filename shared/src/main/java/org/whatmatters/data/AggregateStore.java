@@ -1,12 +1,10 @@
-package org.whatmatters.aggregates;
+package org.whatmatters.data;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.whatmatters.data.DataTable;
-import org.whatmatters.data.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads running aggregates: the counters only, as name to value. */

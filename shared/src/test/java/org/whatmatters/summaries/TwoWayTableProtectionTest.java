@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.whatmatters.aggregates.Counter;
 
 /** Per-team rating distributions and the overall one, protected together as a two-way table. */
-class TwoWayTest {
+class TwoWayTableProtectionTest {
 
     private static final String Q = "q-impact";
     private static final int M = RatingSummary.SCALE;
@@ -153,7 +153,7 @@ class TwoWayTest {
             }
             CountTable<Integer> all = Disclosure.respondentTable(map(overall), Arrays.stream(overall).sum());
             List<long[]> rowValues = Arrays.asList(values);
-            TwoWay.Result<Integer> done = TwoWay.protect(overall, all, rowValues, rows,
+            TwoWayTableProtection.Result<Integer> done = TwoWayTableProtection.protect(overall, all, rowValues, rows,
                     rowValues.stream().map(x -> false).toList());
             // nothing shown that was hidden, shown figures true
             check(overall, all, done.overall());

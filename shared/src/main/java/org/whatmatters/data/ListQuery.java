@@ -1,4 +1,4 @@
-package org.whatmatters.records;
+package org.whatmatters.data;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,8 +7,9 @@ import java.time.format.DateTimeParseException;
 import org.whatmatters.problem.Violations;
 
 /**
- * The query string of a newest-first listing, as given: {@code from}/{@code to} (inclusive),
- * {@code limit} (1–100, default 20) and an opaque {@code cursor}. Parsing reports into a {@link Violations}.
+ * The query string of a listing, as given: {@code from}/{@code to} (inclusive), {@code limit} (1–100,
+ * default 20 unless the listing says otherwise) and an opaque {@code cursor}. The one place a listing's
+ * query is read; parsing reports into a {@link Violations}.
  */
 public record ListQuery(String from, String to, String limit, String cursor) {
 
@@ -44,12 +45,30 @@ public record ListQuery(String from, String to, String limit, String cursor) {
         return new Instants(f, t);
     }
 
+    /** For a feed read forwards from a time ({@code from} given as {@code field}, e.g. since): a date-time. */
+    public Instant since(Violations v, String field, Instant absent) {
+        if (from == null) {
+            return absent;
+        }
+        try {
+            return Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            v.add(field, "must be a date-time in ISO-8601 form, e.g. 2026-11-23T09:00:00Z");
+            return null;
+        }
+    }
+
     public int size(Violations v) {
+        return size(v, PAGE_DEFAULT);
+    }
+
+    /** The page size asked for, or {@code defaultSize}; also checks the cursor is not empty. */
+    public int size(Violations v, int defaultSize) {
         if (cursor != null && cursor.isBlank()) {
             v.add("cursor", "must not be empty");
         }
         if (limit == null) {
-            return PAGE_DEFAULT;
+            return defaultSize;
         }
         try {
             int n = Integer.parseInt(limit);
@@ -60,7 +79,7 @@ public record ListQuery(String from, String to, String limit, String cursor) {
             // reported below
         }
         v.add("limit", "must be a whole number from 1 to " + PAGE_MAX);
-        return PAGE_DEFAULT;
+        return defaultSize;
     }
 
     private static LocalDate day(Violations v, String field, String raw, LocalDate absent) {

@@ -1,4 +1,4 @@
-package org.whatmatters.records;
+package org.whatmatters.shifts;
 
 import java.time.Instant;
 

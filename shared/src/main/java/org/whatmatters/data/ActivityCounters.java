@@ -1,4 +1,4 @@
-package org.whatmatters.records;
+package org.whatmatters.data;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -7,9 +7,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.whatmatters.aggregates.AggregateKey;
-import org.whatmatters.aggregates.Counters;
-import org.whatmatters.data.ContractStore;
 import org.whatmatters.domain.Contract;
 
 /**

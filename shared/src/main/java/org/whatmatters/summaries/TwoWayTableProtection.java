@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Secondary suppression across a two-way table: rows (teams) × columns (e.g. rating values 1–6),
- * where the overall table's cells are the column totals, each row's table total is its row total,
- * and the overall total is the grand total. Each table protected on its own is not enough: a cell
- * hidden in one row can be worked out from the overall cell less the other rows' shown cells.
+ * Protects a two-way table against the recovery of suppressed cells (secondary suppression across it):
+ * rows (teams) × columns (e.g. rating values 1–6), where the overall table's cells are the column totals,
+ * each row's table total is its row total, and the overall total is the grand total. Each table protected
+ * on its own is not enough: a cell hidden in one row can be worked out from the overall cell less the
+ * other rows' shown cells.
  *
  * <p>The reader knows: shown figures exactly; a small-count cell is 1–4; a secondary cell (it was
  * the smallest shown non-zero part) is 5 or more; a hidden row or overall total is
@@ -28,23 +29,23 @@ import java.util.Map;
  * the figure below or above its true value exists. A figure that can be pinned takes the smallest
  * shown non-zero part of its row or column with it, and the line rules run again.
  */
-final class TwoWay {
+final class TwoWayTableProtection {
 
     /** Stands for "no upper bound"; far above any count, far below overflow. */
     static final long INF = 1_000_000_000L;
 
-    private final int n;
-    private final int m;
-    private final long[][] val;
-    private final Figure<Long>[][] cell;
-    private final boolean[] wholly;
-    private final long[] wholeHi;
-    private final long[] rowVal;
-    private final Figure<Long>[] rowTotal;
-    private final long[] colVal;
-    private final Figure<Long>[] col;
-    private final long grandVal;
-    private Figure<Long> grand;
+    private final int rowCount;
+    private final int columnCount;
+    private final long[][] cellValues;
+    private final Figure<Long>[][] cellFigures;
+    private final boolean[] hiddenRow;
+    private final long[] hiddenRowMax;
+    private final long[] rowTotals;
+    private final Figure<Long>[] rowTotalFigures;
+    private final long[] columnTotals;
+    private final Figure<Long>[] columnTotalFigures;
+    private final long grandTotal;
+    private Figure<Long> grandTotalFigure;
 
     /** Tables after protection: the overall one and each row's, in the order given. */
     record Result<K>(CountTable<K> overall, List<CountTable<K>> rows) {
@@ -53,44 +54,47 @@ final class TwoWay {
     private static final Figure<Long> SECONDARY = Figure.suppressed(Suppression.SECONDARY);
 
     @SuppressWarnings("unchecked")
-    private TwoWay(long[] overallValues, CountTable<?> overall, List<long[]> rowValues, List<? extends CountTable<?>> rows,
+    private TwoWayTableProtection(long[] overallValues, CountTable<?> overall, List<long[]> rowValues,
+                                  List<? extends CountTable<?>> rows,
                    List<Boolean> whollyHidden) {
-        n = rows.size();
-        m = overallValues.length;
-        val = new long[n][];
-        cell = new Figure[n][m];
-        wholly = new boolean[n];
-        wholeHi = new long[n];
-        rowVal = new long[n];
-        rowTotal = new Figure[n];
-        for (int r = 0; r < n; r++) {
-            val[r] = rowValues.get(r).clone();
-            if (val[r].length != m) {
-                throw new IllegalArgumentException("row " + r + " has " + val[r].length + " values, not " + m);
+        rowCount = rows.size();
+        columnCount = overallValues.length;
+        cellValues = new long[rowCount][];
+        cellFigures = new Figure[rowCount][columnCount];
+        hiddenRow = new boolean[rowCount];
+        hiddenRowMax = new long[rowCount];
+        rowTotals = new long[rowCount];
+        rowTotalFigures = new Figure[rowCount];
+        for (int r = 0; r < rowCount; r++) {
+            cellValues[r] = rowValues.get(r).clone();
+            if (cellValues[r].length != columnCount) {
+                throw new IllegalArgumentException("row " + r + " has " + cellValues[r].length + " values, not "
+                        + columnCount);
             }
-            wholly[r] = whollyHidden.get(r);
-            rowVal[r] = Arrays.stream(val[r]).sum();
+            hiddenRow[r] = whollyHidden.get(r);
+            rowTotals[r] = Arrays.stream(cellValues[r]).sum();
             CountTable<?> t = rows.get(r);
-            rowTotal[r] = t.total();
-            wholeHi[r] = t.total().suppressed() == Suppression.FEW_RESPONDENTS ? Disclosure.MIN_RESPONDENTS - 1 : INF;
-            for (int c = 0; c < m; c++) {
-                cell[r][c] = t.cells().get(c).count();
+            rowTotalFigures[r] = t.total();
+            hiddenRowMax[r] = t.total().suppressed() == Suppression.FEW_RESPONDENTS
+                    ? Disclosure.MIN_RESPONDENTS - 1 : INF;
+            for (int c = 0; c < columnCount; c++) {
+                cellFigures[r][c] = t.cells().get(c).count();
             }
         }
-        colVal = overallValues.clone();
-        col = new Figure[m];
-        for (int c = 0; c < m; c++) {
-            col[c] = overall.cells().get(c).count();
+        columnTotals = overallValues.clone();
+        columnTotalFigures = new Figure[columnCount];
+        for (int c = 0; c < columnCount; c++) {
+            columnTotalFigures[c] = overall.cells().get(c).count();
             long sum = 0;
-            for (int r = 0; r < n; r++) {
-                sum += val[r][c];
+            for (int r = 0; r < rowCount; r++) {
+                sum += cellValues[r][c];
             }
-            if (sum != colVal[c]) {
-                throw new IllegalArgumentException("column " + c + " adds up to " + sum + ", not " + colVal[c]);
+            if (sum != columnTotals[c]) {
+                throw new IllegalArgumentException("column " + c + " adds up to " + sum + ", not " + columnTotals[c]);
             }
         }
-        grandVal = Arrays.stream(colVal).sum();
-        grand = overall.total();
+        grandTotal = Arrays.stream(columnTotals).sum();
+        grandTotalFigure = overall.total();
     }
 
     /**
@@ -110,25 +114,25 @@ final class TwoWay {
                 && r.cells().stream().noneMatch(c -> c.count().shown() && c.count().value() > 0))) {
             return new Result<>(overall, rows);
         }
-        TwoWay t = new TwoWay(overallValues, overall, rowValues, rows, whollyHidden);
+        TwoWayTableProtection t = new TwoWayTableProtection(overallValues, overall, rowValues, rows, whollyHidden);
         t.run();
         List<CountTable<K>> out = new ArrayList<>();
-        for (int r = 0; r < t.n; r++) {
-            out.add(t.rebuild(rows.get(r), t.cell[r], t.rowTotal[r]));
+        for (int r = 0; r < t.rowCount; r++) {
+            out.add(t.rebuild(rows.get(r), t.cellFigures[r], t.rowTotalFigures[r]));
         }
-        return new Result<>(t.rebuild(overall, t.col, t.grand), out);
+        return new Result<>(t.rebuild(overall, t.columnTotalFigures, t.grandTotalFigure), out);
     }
 
     private <K> CountTable<K> rebuild(CountTable<K> was, Figure<Long>[] figs, Figure<Long> total) {
         List<Cell<K>> cells = new ArrayList<>();
-        for (int c = 0; c < m; c++) {
+        for (int c = 0; c < columnCount; c++) {
             cells.add(new Cell<>(was.cells().get(c).key(), figs[c]));
         }
         return new CountTable<>(total, cells);
     }
 
     private void run() {
-        int guard = (n + 1) * (m + 1) + 2;
+        int guard = (rowCount + 1) * (columnCount + 1) + 2;
         for (int step = 0; step <= guard; step++) {
             if (!lineStep() && !exactStep()) {
                 return;
@@ -140,46 +144,46 @@ final class TwoWay {
 
     /** One suppression by the single-line rule, on the first line that needs one. */
     private boolean lineStep() {
-        for (int r = 0; r < n; r++) {
-            if (wholly[r]) {
+        for (int r = 0; r < rowCount; r++) {
+            if (hiddenRow[r]) {
                 continue;
             }
-            int s = line(val[r], cell[r], rowTotal[r].shown());
+            int s = line(cellValues[r], cellFigures[r], rowTotalFigures[r].shown());
             if (s == -2) {
-                rowTotal[r] = SECONDARY;
+                rowTotalFigures[r] = SECONDARY;
                 return true;
             }
             if (s >= 0) {
-                cell[r][s] = SECONDARY;
+                cellFigures[r][s] = SECONDARY;
                 return true;
             }
         }
-        for (int c = 0; c < m; c++) {
-            long[] v = new long[n];
+        for (int c = 0; c < columnCount; c++) {
+            long[] v = new long[rowCount];
             @SuppressWarnings("unchecked")
-            Figure<Long>[] f = new Figure[n];
-            for (int r = 0; r < n; r++) {
-                v[r] = val[r][c];
+            Figure<Long>[] f = new Figure[rowCount];
+            for (int r = 0; r < rowCount; r++) {
+                v[r] = cellValues[r][c];
                 // a wholly hidden row's cell counts as hidden, with the loosest bound the rule knows
-                f[r] = wholly[r] ? SECONDARY : cell[r][c];
+                f[r] = hiddenRow[r] ? SECONDARY : cellFigures[r][c];
             }
-            int s = line(v, f, col[c].shown());
+            int s = line(v, f, columnTotalFigures[c].shown());
             if (s == -2) {
-                col[c] = SECONDARY;
+                columnTotalFigures[c] = SECONDARY;
                 return true;
             }
             if (s >= 0) {
-                cell[s][c] = SECONDARY;
+                cellFigures[s][c] = SECONDARY;
                 return true;
             }
         }
-        int s = line(colVal, col, grand.shown());
+        int s = line(columnTotals, columnTotalFigures, grandTotalFigure.shown());
         if (s == -2) {
-            grand = SECONDARY;
+            grandTotalFigure = SECONDARY;
             return true;
         }
         if (s >= 0) {
-            col[s] = SECONDARY;
+            columnTotalFigures[s] = SECONDARY;
             return true;
         }
         return false;
@@ -205,62 +209,66 @@ final class TwoWay {
 
     // ---- the exact check ----
 
-    // arcs of the network: 0..n*m-1 cells, then rows, then columns, then the grand total
+    // arcs of the network: the cells first, then the row totals, then the column totals, then the grand total
+    private int cellArcs() {
+        return rowCount * columnCount;
+    }
+
     private int cellArc(int r, int c) {
-        return r * m + c;
+        return r * columnCount + c;
     }
 
     private int rowArc(int r) {
-        return n * m + r;
+        return cellArcs() + r;
     }
 
     private int colArc(int c) {
-        return n * m + n + c;
+        return cellArcs() + rowCount + c;
     }
 
     private int grandArc() {
-        return n * m + n + m;
+        return cellArcs() + rowCount + columnCount;
     }
 
     private int arcs() {
-        return n * m + n + m + 1;
+        return cellArcs() + rowCount + columnCount + 1;
     }
 
     private long value(int a) {
-        if (a < n * m) {
-            return val[a / m][a % m];
+        if (a < cellArcs()) {
+            return cellValues[a / columnCount][a % columnCount];
         }
-        if (a < n * m + n) {
-            return rowVal[a - n * m];
+        if (a < cellArcs() + rowCount) {
+            return rowTotals[a - cellArcs()];
         }
-        if (a < n * m + n + m) {
-            return colVal[a - n * m - n];
+        if (a < cellArcs() + rowCount + columnCount) {
+            return columnTotals[a - cellArcs() - rowCount];
         }
-        return grandVal;
+        return grandTotal;
     }
 
     private Figure<Long> figure(int a) {
-        if (a < n * m) {
-            return cell[a / m][a % m];
+        if (a < cellArcs()) {
+            return cellFigures[a / columnCount][a % columnCount];
         }
-        if (a < n * m + n) {
-            return rowTotal[a - n * m];
+        if (a < cellArcs() + rowCount) {
+            return rowTotalFigures[a - cellArcs()];
         }
-        if (a < n * m + n + m) {
-            return col[a - n * m - n];
+        if (a < cellArcs() + rowCount + columnCount) {
+            return columnTotalFigures[a - cellArcs() - rowCount];
         }
-        return grand;
+        return grandTotalFigure;
     }
 
     private void hide(int a) {
-        if (a < n * m) {
-            cell[a / m][a % m] = SECONDARY;
-        } else if (a < n * m + n) {
-            rowTotal[a - n * m] = SECONDARY;
-        } else if (a < n * m + n + m) {
-            col[a - n * m - n] = SECONDARY;
+        if (a < cellArcs()) {
+            cellFigures[a / columnCount][a % columnCount] = SECONDARY;
+        } else if (a < cellArcs() + rowCount) {
+            rowTotalFigures[a - cellArcs()] = SECONDARY;
+        } else if (a < cellArcs() + rowCount + columnCount) {
+            columnTotalFigures[a - cellArcs() - rowCount] = SECONDARY;
         } else {
-            grand = SECONDARY;
+            grandTotalFigure = SECONDARY;
         }
     }
 
@@ -270,14 +278,15 @@ final class TwoWay {
         if (f.shown()) {
             return new long[] {f.value(), f.value()};
         }
-        if (a < n * m && wholly[a / m] || a >= n * m && a < n * m + n && wholly[a - n * m]) {
-            int r = a < n * m ? a / m : a - n * m;
-            return new long[] {0, wholeHi[r]};
+        if (a < cellArcs() && hiddenRow[a / columnCount]
+                || a >= cellArcs() && a < cellArcs() + rowCount && hiddenRow[a - cellArcs()]) {
+            int r = a < cellArcs() ? a / columnCount : a - cellArcs();
+            return new long[] {0, hiddenRowMax[r]};
         }
         if (f.suppressed() == Suppression.SMALL_COUNT) {
             return new long[] {1, Disclosure.MIN_COUNT - 1};
         }
-        if (a < n * m || a >= n * m + n && a < n * m + n + m) {
+        if (a < cellArcs() || a >= cellArcs() + rowCount && a < cellArcs() + rowCount + columnCount) {
             return new long[] {Disclosure.MIN_COUNT, INF};
         }
         // a hidden row or grand total whose figures are shown rests on enough respondents
@@ -338,46 +347,46 @@ final class TwoWay {
     private int cover(int a) {
         List<List<Integer>> tiers = new ArrayList<>();
         List<Integer> near = new ArrayList<>();
-        if (a < n * m) {
-            int r = a / m;
-            int c = a % m;
-            for (int j = 0; j < m; j++) {
+        if (a < cellArcs()) {
+            int r = a / columnCount;
+            int c = a % columnCount;
+            for (int j = 0; j < columnCount; j++) {
                 near.add(cellArc(r, j));
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < rowCount; i++) {
                 near.add(cellArc(i, c));
             }
             tiers.add(near);
             tiers.add(List.of(colArc(c)));
-        } else if (a < n * m + n) {
-            int r = a - n * m;
-            for (int j = 0; j < m; j++) {
+        } else if (a < cellArcs() + rowCount) {
+            int r = a - cellArcs();
+            for (int j = 0; j < columnCount; j++) {
                 near.add(cellArc(r, j));
             }
             tiers.add(near);
         } else if (a < grandArc()) {
-            int c = a - n * m - n;
-            for (int i = 0; i < n; i++) {
+            int c = a - cellArcs() - rowCount;
+            for (int i = 0; i < rowCount; i++) {
                 near.add(cellArc(i, c));
             }
             tiers.add(near);
         }
         List<Integer> overallRow = new ArrayList<>();
-        for (int c = 0; c < m; c++) {
+        for (int c = 0; c < columnCount; c++) {
             overallRow.add(colArc(c));
         }
         tiers.add(overallRow);
         List<Integer> cells = new ArrayList<>();
-        for (int i = 0; i < n * m; i++) {
+        for (int i = 0; i < cellArcs(); i++) {
             cells.add(i);
         }
         cells.addAll(overallRow);
         tiers.add(cells);
         List<Integer> totals = new ArrayList<>();
-        if (a >= n * m && a < n * m + n) {
+        if (a >= cellArcs() && a < cellArcs() + rowCount) {
             totals.add(grandArc());
-        } else if (a < n * m) {
-            totals.add(rowArc(a / m));
+        } else if (a < cellArcs()) {
+            totals.add(rowArc(a / columnCount));
         }
         tiers.add(totals);
         List<Integer> all = new ArrayList<>();
@@ -411,20 +420,20 @@ final class TwoWay {
      */
     private boolean feasible(long[][] b) {
         int src = 0;
-        int sink = n + m + 1;
-        int s2 = n + m + 2;
-        int t2 = n + m + 3;
-        int size = n + m + 4;
+        int sink = rowCount + columnCount + 1;
+        int s2 = rowCount + columnCount + 2;
+        int t2 = rowCount + columnCount + 3;
+        int size = rowCount + columnCount + 4;
         long[][] cap = new long[size][size];
         long[] excess = new long[size];
-        for (int r = 0; r < n; r++) {
+        for (int r = 0; r < rowCount; r++) {
             edge(cap, excess, src, 1 + r, b[rowArc(r)]);
-            for (int c = 0; c < m; c++) {
-                edge(cap, excess, 1 + r, 1 + n + c, b[cellArc(r, c)]);
+            for (int c = 0; c < columnCount; c++) {
+                edge(cap, excess, 1 + r, 1 + rowCount + c, b[cellArc(r, c)]);
             }
         }
-        for (int c = 0; c < m; c++) {
-            edge(cap, excess, 1 + n + c, sink, b[colArc(c)]);
+        for (int c = 0; c < columnCount; c++) {
+            edge(cap, excess, 1 + rowCount + c, sink, b[colArc(c)]);
         }
         edge(cap, excess, sink, src, b[grandArc()]);
         long need = 0;

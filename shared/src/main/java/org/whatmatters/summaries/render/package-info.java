@@ -1,0 +1,6 @@
+/**
+ * Summaries and dashboards as CSV and self-contained HTML with SVG charts.
+ *
+ * <p>May depend on: domain, summaries.
+ */
+package org.whatmatters.summaries.render;

@@ -1,0 +1,6 @@
+/**
+ * Dagger modules: the AWS clients, built once per function instance.
+ *
+ * <p>May depend on: config.
+ */
+package org.whatmatters.wiring;
