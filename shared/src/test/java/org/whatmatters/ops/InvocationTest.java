@@ -5,49 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.json.Json;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.whatmatters.testing.LogCapture;
 
 /** Log lines carry the invocation's ids; counts leave as one Embedded Metric Format line at the end. */
 class InvocationTest {
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream was;
-
-    @BeforeEach
-    void capture() {
-        was = Log.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Log.redirect(was);
-    }
-
-    private List<JsonNode> lines() {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                out.add(Json.read(line, JsonNode.class));
-            }
-        }
-        return out;
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     @Test
     void aLogLineIsOneJsonObjectWithTheInvocationsIds() {
         try (Invocation ignored = Invocation.begin("VisitsApiFunction", "req-1", "corr-1")) {
             Log.info("request", "route", "GET /visits/{visitId}", "status", 200, "absent", null);
         }
-        JsonNode line = lines().getFirst();
+        JsonNode line = log.lines().getFirst();
         assertEquals("INFO", line.get("level").asText());
         assertEquals("request", line.get("message").asText());
         assertEquals("VisitsApiFunction", line.get("function").asText());
@@ -67,7 +42,7 @@ class InvocationTest {
             // posted from virtual threads, as the fan-out does
             threads.submit(() -> Metric.PUSHES_GONE.add()).get();
         }
-        List<JsonNode> lines = lines();
+        List<JsonNode> lines = log.lines();
         assertEquals(1, lines.size(), lines.toString());
         JsonNode emf = lines.getFirst();
         JsonNode directive = emf.at("/_aws/CloudWatchMetrics/0");
@@ -89,7 +64,7 @@ class InvocationTest {
         try (Invocation ignored = Invocation.begin("VisitsApiFunction", "req-3", "corr-3")) {
             assertEquals("corr-3", Invocation.current().orElseThrow().correlationId());
         }
-        assertTrue(lines().isEmpty(), "no line: " + lines());
+        assertTrue(log.lines().isEmpty(), "no line: " + log.lines());
         assertTrue(Invocation.current().isEmpty(), "the invocation ended with its scope");
     }
 }

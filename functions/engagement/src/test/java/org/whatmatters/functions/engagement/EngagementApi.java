@@ -1,11 +1,6 @@
 package org.whatmatters.functions.engagement;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +21,7 @@ import org.whatmatters.domain.RespondentType;
 import org.whatmatters.domain.SharingConsent;
 import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.json.Json;
+import org.whatmatters.testing.ApiFixture;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
 import org.whatmatters.testing.TestTable;
@@ -35,7 +31,7 @@ import org.whatmatters.testing.TestTable;
  * for both teams, with a closed, an open and an upcoming survey period; Leeds's contract for the
  * north team only, from November; invitations for Maria, Tom, Rosa and Arthur; one sample story.
  */
-final class EngagementApi {
+final class EngagementApi extends ApiFixture {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
     static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -46,16 +42,19 @@ final class EngagementApi {
     static final String UPCOMING = "sp-2027-q1";
     static final String SAMPLE_STORY = "s-sample-1";
 
-    final TestTable table = new TestTable();
-    final EngagementApiHandler handler = new EngagementApiHandler(table.env(), Clock.fixed(NOW, ZONE));
-
-    record Reply(int status, Map<String, String> headers, JsonNode json) {
-        String contentType() {
-            return headers.get("content-type");
-        }
-    }
+    final EngagementApiHandler handler;
 
     EngagementApi() {
+        this(new TestTable());
+    }
+
+    private EngagementApi(TestTable table) {
+        this(table, new EngagementApiHandler(table.env(), Clock.fixed(NOW, ZONE)));
+    }
+
+    private EngagementApi(TestTable table, EngagementApiHandler handler) {
+        super(table, handler);
+        this.handler = handler;
         People.seed(table.data());
         ContractStore contracts = new ContractStore(table.data());
         contracts.create(new Contract(RIDGESHIRE, "comm-ridgeshire", "Ridgeshire County Council",
@@ -89,45 +88,6 @@ final class EngagementApi {
                                  String teamId) {
         return new Invitation(periodId, RIDGESHIRE, type, respondentId, clientId, teamId, "a-priya",
                 Instant.parse("2026-06-01T09:00:00Z"));
-    }
-
-    Reply call(APIGatewayV2HTTPEvent event) {
-        var response = handler.handleRequest(event, null);
-        JsonNode json = response.getBody() == null ? null : Json.read(response.getBody(), JsonNode.class);
-        return new Reply(response.getStatusCode(), response.getHeaders(), json);
-    }
-
-    Reply call(HttpEvents event) {
-        return call(event.build());
-    }
-
-    /**
-     * Expects a problem+json refusal with {@code status} (naming {@code field} when given) that leaves
-     * every item, aggregates included, as it was.
-     */
-    Reply expectRejected(HttpEvents event, int status, String field) {
-        var before = table.snapshot();
-        Reply r = call(event);
-        assertEquals(status, r.status(), () -> String.valueOf(r.json()));
-        assertEquals("application/problem+json", r.contentType());
-        JsonNode p = r.json();
-        assertEquals(status, p.get("status").asInt());
-        assertTrue(p.get("type").asText().startsWith("https://whatmatters.care/problems/"));
-        assertFalse(p.get("title").asText().isBlank());
-        assertFalse(p.get("detail").asText().isBlank());
-        if (field != null) {
-            List<String> fields = p.get("errors").findValuesAsText("field");
-            assertTrue(fields.contains(field), () -> "expected an error for " + field + " in " + p);
-        }
-        assertEquals(before, table.snapshot(), "a rejected request must write nothing");
-        return r;
-    }
-
-    /** Calls and expects {@code status}, answering the reply. */
-    Reply expect(int status, HttpEvents event) {
-        Reply r = call(event);
-        assertEquals(status, r.status(), () -> String.valueOf(r.json()));
-        return r;
     }
 
     static String storyBody(String date, String consent, String... domains) {

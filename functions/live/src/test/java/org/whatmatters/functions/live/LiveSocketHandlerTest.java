@@ -73,6 +73,7 @@ class LiveSocketHandlerTest {
 
     @Test
     void badTokensAndOtherPeoplesClientsAreRefusedAndNothingIsKept() {
+        var before = t.connectionItems();
         assertEquals(401, connect("c1", null, List.of("c-rosa")));
         assertEquals(401, connect("c2", "not-a-token", List.of("c-rosa")));
         assertEquals(401, connect("c3", t.issuer.sign(t.issuer.claims(People.MARIA, Duration.ofMinutes(-5))),
@@ -85,6 +86,17 @@ class LiveSocketHandlerTest {
         for (String id : List.of("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8")) {
             assertTrue(t.connections.find(id).isEmpty(), id);
         }
+        assertEquals(before, t.connectionItems(), "a refused connect keeps no item of any kind");
+    }
+
+    @Test
+    void aRefusedSubscribeKeepsNothing() {
+        assertEquals(200, connect("c1", t.issuer.idToken(People.TOM), List.of()));
+        var before = t.connectionItems();
+        send("subscribe", "c1", "{\"action\":\"subscribe\",\"clientIds\":[\"c-rosa\",\"c-nobody\"]}");
+        send("subscribe", "c1", "{\"action\":\"subscribe\",\"clientIds\":[\"c#rosa\"]}");
+        assertEquals(before, t.connectionItems(), "no watch for a client Tom may not see");
+        assertEquals(List.of("error", "error"), t.sockets.types("c1"));
     }
 
     @Test

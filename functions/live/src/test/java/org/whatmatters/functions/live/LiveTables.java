@@ -45,6 +45,15 @@ final class LiveTables implements AutoCloseable {
                 java.util.List.of(new Watch(connectionId, clientId, sub, relation, end)));
     }
 
+    /** Every item of the connections table, in key order: compared before and after a refusal. */
+    java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> connectionItems() {
+        return TestCloud.dynamo().scanPaginator(r -> r.tableName(connectionsTable).consistentRead(true)).items().stream()
+                .sorted(java.util.Comparator.comparing((java.util.Map<String,
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue> i) -> i.get("PK").s())
+                        .thenComparing(i -> i.get("SK").s()))
+                .toList();
+    }
+
     @Override
     public void close() {
         sockets.close();

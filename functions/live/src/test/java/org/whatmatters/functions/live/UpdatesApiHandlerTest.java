@@ -17,7 +17,8 @@ import org.whatmatters.data.InvitationStore;
 import org.whatmatters.data.VisitStore;
 import org.whatmatters.domain.Invitation;
 import org.whatmatters.domain.RespondentType;
-import org.whatmatters.json.Json;
+import org.whatmatters.testing.ApiFixture;
+import org.whatmatters.testing.ApiFixture.Reply;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
 
@@ -49,14 +50,10 @@ class UpdatesApiHandlerTest {
         T.close();
     }
 
-    private record Reply(int status, Map<String, String> headers, JsonNode json) {
-    }
-
     private static Reply get(Map<String, String> as, String clientId, Map<String, String> query) {
         HttpEvents e = HttpEvents.route("GET /clients/{clientId}/updates").path("clientId", clientId).as(as);
         query.forEach(e::query);
-        var r = API.handleRequest(e.build(), null);
-        return new Reply(r.getStatusCode(), r.getHeaders(), Json.read(r.getBody(), JsonNode.class));
+        return ApiFixture.call(API, e.build());
     }
 
     private static List<String> types(Reply r) {

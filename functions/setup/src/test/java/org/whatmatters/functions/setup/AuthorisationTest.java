@@ -161,32 +161,32 @@ class AuthorisationTest {
     @Test
     void unknownIdsLookTheSameAsOtherPeoplesIds() {
         JsonNode unknown = API.expect(404, HttpEvents.route("GET /contracts/{contractId}")
-                .path("contractId", "ct-nope").as(People.RUTH));
+                .path("contractId", "ct-nope").as(People.RUTH)).json();
         JsonNode others = API.expect(404, HttpEvents.route("GET /contracts/{contractId}")
-                .path("contractId", SetupApi.CONTRACT).as(People.RUTH));
+                .path("contractId", SetupApi.CONTRACT).as(People.RUTH)).json();
         assertEquals(unknown.get("title"), others.get("title"));
         assertEquals(unknown.get("type"), others.get("type"));
         API.expect(404, HttpEvents.route("GET /survey-periods/{periodId}").path("periodId", "sp-nope")
-                .as(People.KEITH));
-        API.expect(404, HttpEvents.route("GET /teams/{teamId}").path("teamId", "t-nope").as(People.PRIYA));
-        API.expect(404, HttpEvents.route("GET /clients/{clientId}").path("clientId", "c-nope").as(People.PRIYA));
+                .as(People.KEITH)).json();
+        API.expect(404, HttpEvents.route("GET /teams/{teamId}").path("teamId", "t-nope").as(People.PRIYA)).json();
+        API.expect(404, HttpEvents.route("GET /clients/{clientId}").path("clientId", "c-nope").as(People.PRIYA)).json();
     }
 
     @Test
     void aWorkerListsOnlyTheirOwnTeam() {
-        JsonNode teams = API.expect(200, HttpEvents.route("GET /teams").as(People.AMARA));
+        JsonNode teams = API.expect(200, HttpEvents.route("GET /teams").as(People.AMARA)).json();
         assertEquals(1, teams.get("teams").size());
         assertEquals(People.NORTH, teams.at("/teams/0/teamId").asText());
         assertFalse(teams.toString().contains("South"));
-        assertEquals(2, API.expect(200, HttpEvents.route("GET /teams").as(People.PRIYA)).get("teams").size());
+        assertEquals(2, API.expect(200, HttpEvents.route("GET /teams").as(People.PRIYA)).json().get("teams").size());
     }
 
     @Test
     void aCommissionerListsOnlyTheirOwnContracts() {
-        assertEquals(0, API.expect(200, HttpEvents.route("GET /contracts").as(People.RUTH)).get("contracts").size());
-        assertEquals(0, API.expect(200, HttpEvents.route("GET /contracts").as(COMMISSIONER_WITHOUT_ORG))
+        assertEquals(0, API.expect(200, HttpEvents.route("GET /contracts").as(People.RUTH)).json().get("contracts").size());
+        assertEquals(0, API.expect(200, HttpEvents.route("GET /contracts").as(COMMISSIONER_WITHOUT_ORG)).json()
                 .get("contracts").size());
-        JsonNode keith = API.expect(200, HttpEvents.route("GET /contracts").as(People.KEITH));
+        JsonNode keith = API.expect(200, HttpEvents.route("GET /contracts").as(People.KEITH)).json();
         assertEquals(1, keith.get("contracts").size());
         assertEquals(SetupApi.CONTRACT, keith.at("/contracts/0/contractId").asText());
     }
@@ -194,20 +194,20 @@ class AuthorisationTest {
     @Test
     void theContractsCommissionerReadsItsPeriodsButNotTheInvitationCount() {
         JsonNode period = API.expect(200, HttpEvents.route("GET /survey-periods/{periodId}")
-                .path("periodId", SetupApi.PERIOD).as(People.KEITH));
+                .path("periodId", SetupApi.PERIOD).as(People.KEITH)).json();
         assertEquals("open", period.get("status").asText());
         assertFalse(period.has("invitations"));
         assertTrue(API.expect(200, HttpEvents.route("GET /survey-periods/{periodId}")
-                .path("periodId", SetupApi.PERIOD).as(People.PRIYA)).has("invitations"));
+                .path("periodId", SetupApi.PERIOD).as(People.PRIYA)).json().has("invitations"));
     }
 
     @Test
     void aWorkerOfTheTeamReadsTheClientAndTheHoursHistory() {
         JsonNode client = API.expect(200, HttpEvents.route("GET /clients/{clientId}").path("clientId", People.ROSA)
-                .as(People.BEN));
+                .as(People.BEN)).json();
         assertEquals(14.0, client.get("plannedHoursPerWeek").asDouble());
         API.expect(200, HttpEvents.route("GET /clients/{clientId}/planned-hours").path("clientId", People.ROSA)
-                .as(People.BEN));
+                .as(People.BEN)).json();
     }
 
     @Test
@@ -219,7 +219,7 @@ class AuthorisationTest {
                 .path("clientId", People.ARTHUR).path("familySub", "f-sam").as(People.AMARA));
         List<String> subs = new ArrayList<>();
         api.expect(200, HttpEvents.route("GET /clients/{clientId}/family").path("clientId", People.ARTHUR)
-                .as(People.CHLOE)).get("links").forEach(l -> subs.add(l.get("familySub").asText()));
+                .as(People.CHLOE)).json().get("links").forEach(l -> subs.add(l.get("familySub").asText()));
         assertEquals(List.of("f-tom", "f-sam"), subs);
     }
 }

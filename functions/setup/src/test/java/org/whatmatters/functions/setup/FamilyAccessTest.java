@@ -37,7 +37,7 @@ class FamilyAccessTest {
         HttpEvents invite = HttpEvents.route("POST /clients/{clientId}/invites").path("clientId", People.ROSA)
                 .as(People.AMARA).header("idempotency-key", "invite-1")
                 .body("{\"displayName\":\"Sam\",\"relationship\":\"grandson\"}");
-        String code = api.expect(201, invite).get("code").asText();
+        String code = api.expect(201, invite).json().get("code").asText();
         assertFalse(api.table.snapshot().toString().contains(code), "the code is not stored at rest");
         var before = api.table.snapshot();
         SetupApi.Reply retry = api.call(invite);
@@ -59,7 +59,7 @@ class FamilyAccessTest {
         api.expect(200, HttpEvents.route("GET /clients/{clientId}").path("clientId", People.ROSA).as(People.SAM));
 
         JsonNode revoked = api.expect(200, HttpEvents.route("DELETE /clients/{clientId}/family/{familySub}")
-                .path("clientId", People.ROSA).path("familySub", "f-sam").as(People.BEN));
+                .path("clientId", People.ROSA).path("familySub", "f-sam").as(People.BEN)).json();
         assertEquals(SetupApi.NOW.toString(), revoked.get("revokedAt").asText());
         ProblemException gone = assertThrows(ProblemException.class, () -> visits.list(sam, People.ROSA, all));
         assertEquals(404, gone.problem().status());
@@ -69,7 +69,7 @@ class FamilyAccessTest {
         // Revoking again changes nothing and answers the same.
         var before = api.table.snapshot();
         JsonNode again = api.expect(200, HttpEvents.route("DELETE /clients/{clientId}/family/{familySub}")
-                .path("clientId", People.ROSA).path("familySub", "f-sam").as(People.PRIYA));
+                .path("clientId", People.ROSA).path("familySub", "f-sam").as(People.PRIYA)).json();
         assertEquals(revoked, again);
         assertEquals(before, api.table.snapshot());
 

@@ -85,7 +85,7 @@ class IdentityFromDataTest {
         for (String odd : List.of("t".repeat(3000), "t-north#MEMBER#w-amara", "t north")) {
             api.expect(404, getTeam(People.NORTH, with(People.AMARA, "custom:team_id", odd)));
             assertEquals(0, api.expect(200, HttpEvents.route("GET /contracts")
-                    .as(with(People.KEITH, "custom:commissioner_id", odd))).get("contracts").size());
+                    .as(with(People.KEITH, "custom:commissioner_id", odd))).json().get("contracts").size());
         }
     }
 
@@ -94,7 +94,7 @@ class IdentityFromDataTest {
         SetupApi api = new SetupApi();
         api.expect(200, HttpEvents.route("GET /clients/{clientId}").path("clientId", People.ROSA).as(People.AMARA));
         JsonNode removed = api.expect(200, HttpEvents.route("DELETE /teams/{teamId}/members/{workerId}")
-                .path("teamId", People.NORTH).path("workerId", "w-amara").as(People.PRIYA));
+                .path("teamId", People.NORTH).path("workerId", "w-amara").as(People.PRIYA)).json();
         assertEquals("w-amara", removed.get("workerId").asText());
         assertEquals(SetupApi.NOW.toString(), removed.get("leftAt").asText());
         assertEquals(2, removed.get("size").asInt(), "Ben and Dev remain");
@@ -151,26 +151,26 @@ class IdentityFromDataTest {
         Map<String, String> hilda = Map.of("sub", "k-hilda", "cognito:groups", "[commissioner]",
                 "custom:commissioner_id", "comm-hills");
         // her token names the council, but she has no account yet
-        assertEquals(0, api.expect(200, HttpEvents.route("GET /contracts").as(hilda)).get("contracts").size());
+        assertEquals(0, api.expect(200, HttpEvents.route("GET /contracts").as(hilda)).json().get("contracts").size());
         api.expect(404, HttpEvents.route("GET /contracts/{contractId}").path("contractId", "ct-hills").as(hilda));
 
         JsonNode added = api.expect(201, HttpEvents.route("POST /commissioners/{commissionerId}/accounts")
                 .path("commissionerId", "comm-hills").as(People.PRIYA)
-                .body("{\"sub\":\"k-hilda\",\"displayName\":\"Hilda\"}"));
+                .body("{\"sub\":\"k-hilda\",\"displayName\":\"Hilda\"}")).json();
         assertEquals("comm-hills", added.get("commissionerId").asText());
-        assertEquals(List.of("ct-hills"), api.expect(200, HttpEvents.route("GET /contracts").as(hilda)).get("contracts")
+        assertEquals(List.of("ct-hills"), api.expect(200, HttpEvents.route("GET /contracts").as(hilda)).json().get("contracts")
                 .findValuesAsText("contractId"));
         // without the claim she is found through her account; a claim naming another council narrows to nothing
-        assertEquals(1, api.expect(200, HttpEvents.route("GET /contracts").as(with(hilda, "custom:commissioner_id", null)))
+        assertEquals(1, api.expect(200, HttpEvents.route("GET /contracts").as(with(hilda, "custom:commissioner_id", null))).json()
                 .get("contracts").size());
         assertEquals(0, api.expect(200, HttpEvents.route("GET /contracts")
-                .as(with(hilda, "custom:commissioner_id", "comm-ridgeshire"))).get("contracts").size());
+                .as(with(hilda, "custom:commissioner_id", "comm-ridgeshire"))).json().get("contracts").size());
         assertEquals(List.of("k-hilda"), api.expect(200, HttpEvents.route("GET /commissioners/{commissionerId}/accounts")
-                .path("commissionerId", "comm-hills").as(People.PRIYA)).get("accounts").findValuesAsText("sub"));
+                .path("commissionerId", "comm-hills").as(People.PRIYA)).json().get("accounts").findValuesAsText("sub"));
 
         api.expect(200, HttpEvents.route("DELETE /commissioners/{commissionerId}/accounts/{sub}")
                 .path("commissionerId", "comm-hills").path("sub", "k-hilda").as(People.PRIYA));
-        assertEquals(0, api.expect(200, HttpEvents.route("GET /contracts").as(hilda)).get("contracts").size(),
+        assertEquals(0, api.expect(200, HttpEvents.route("GET /contracts").as(hilda)).json().get("contracts").size(),
                 "access ends at once");
     }
 
@@ -210,7 +210,7 @@ class IdentityFromDataTest {
     private String inviteWithEmail(SetupApi api, String email) {
         return api.expect(201, HttpEvents.route("POST /clients/{clientId}/invites").path("clientId", People.ROSA)
                 .as(People.AMARA).body(Json.write(Map.of("displayName", "Sam", "relationship", "grandson",
-                        "email", email)))).get("code").asText();
+                        "email", email)))).json().get("code").asText();
     }
 
     @Test
@@ -236,7 +236,7 @@ class IdentityFromDataTest {
         api.expect(200, HttpEvents.route("DELETE /teams/{teamId}/members/{workerId}").path("teamId", People.NORTH)
                 .path("workerId", "w-amara").as(People.PRIYA));
         var before = api.table.snapshot();
-        JsonNode withdrawn = api.expect(410, SetupApi.accept(byAmara, People.SAM));
+        JsonNode withdrawn = api.expect(410, SetupApi.accept(byAmara, People.SAM)).json();
         assertTrue(withdrawn.get("type").asText().endsWith("/invite-withdrawn"), withdrawn.toString());
         assertEquals(before, api.table.snapshot());
         api.expect(200, SetupApi.accept(byPriya, People.SAM));
@@ -256,7 +256,7 @@ class IdentityFromDataTest {
         assertTrue(links.stream().anyMatch(FamilyLink::active), "the new link");
         assertTrue(links.stream().anyMatch(l -> !l.active() && l.revokedAt() != null), "the revoked one, kept");
         JsonNode listed = api.expect(200, HttpEvents.route("GET /clients/{clientId}/family").path("clientId", People.ROSA)
-                .as(by)).get("links");
+                .as(by)).json().get("links");
         assertEquals(2, listed.findValuesAsText("familySub").stream().filter("f-former"::equals).count(), listed.toString());
         api.expect(200, HttpEvents.route("GET /clients/{clientId}").path("clientId", People.ROSA).as(jo));
         // revoking the new one and relinking again keeps both earlier ones

@@ -35,7 +35,7 @@ class MeTest {
     @Test
     void aFamilyMemberSeesTheirPeopleAndTheOpenSurveyTheyAreInvitedTo() {
         invite("f-maria", People.ROSA);
-        JsonNode me = api.expect(200, me(People.MARIA));
+        JsonNode me = api.expect(200, me(People.MARIA)).json();
         assertEquals("f-maria", me.get("sub").asText());
         assertEquals("[\"family\"]", me.get("roles").toString());
         assertEquals(1, me.get("clients").size());
@@ -61,7 +61,7 @@ class MeTest {
         new SurveyResponseStore(api.table.data()).create(new SurveyResponse(SetupApi.PERIOD, RespondentType.FAMILY,
                 "f-maria", People.ROSA, People.NORTH, Map.of("positive-impact", 6, "reliability", 5, "creativity", 6),
                 10, null, "f-maria", at), List.of());
-        JsonNode survey = api.expect(200, me(People.MARIA)).get("surveys").get(0);
+        JsonNode survey = api.expect(200, me(People.MARIA)).json().get("surveys").get(0);
         assertEquals(at.toString(), survey.get("answeredAt").asText());
     }
 
@@ -79,7 +79,7 @@ class MeTest {
     void anotherFamilysPeopleAndInvitationsNeverShow() {
         invite("f-maria", People.ROSA);
         invite("f-tom", People.ARTHUR);
-        JsonNode tom = api.expect(200, me(People.TOM));
+        JsonNode tom = api.expect(200, me(People.TOM)).json();
         assertEquals(1, tom.get("clients").size());
         assertEquals(People.ARTHUR, tom.get("clients").get(0).get("clientId").asText());
         assertEquals(1, tom.get("surveys").size());
@@ -90,22 +90,22 @@ class MeTest {
 
     @Test
     void aRevokedLinkGivesNoPersonAndNoSurvey() {
-        assertEquals(0, api.expect(200, me(People.FORMER)).get("clients").size());
+        assertEquals(0, api.expect(200, me(People.FORMER)).json().get("clients").size());
         invite("f-maria", People.ROSA);
         api.expect(200, HttpEvents.route("DELETE /clients/{clientId}/family/{familySub}").path("clientId", People.ROSA)
                 .path("familySub", "f-maria").as(People.PRIYA));
-        JsonNode maria = api.expect(200, me(People.MARIA));
+        JsonNode maria = api.expect(200, me(People.MARIA)).json();
         assertEquals(0, maria.get("clients").size());
         assertEquals(0, maria.get("surveys").size(), "an invitation without an active link is not offered");
     }
 
     @Test
     void otherRolesGetWhoTheyAreAndNoPeople() {
-        JsonNode amara = api.expect(200, me(People.AMARA));
+        JsonNode amara = api.expect(200, me(People.AMARA)).json();
         assertEquals("[\"worker\"]", amara.get("roles").toString());
         assertEquals(People.NORTH, amara.get("teamId").asText());
         assertEquals(0, amara.get("clients").size());
-        JsonNode keith = api.expect(200, me(People.KEITH));
+        JsonNode keith = api.expect(200, me(People.KEITH)).json();
         assertEquals("comm-ridgeshire", keith.get("commissionerId").asText());
         assertEquals(0, keith.get("clients").size());
         assertEquals(0, keith.get("surveys").size());

@@ -31,16 +31,16 @@ class PlannedHoursTest {
     void aTeamsChangeInPlannedHoursOverAPeriodComesFromTheHistory() {
         SetupApi api = new SetupApi();
         String iris = api.expect(201, HttpEvents.route("POST /clients").as(People.PRIYA).body("""
-                {"teamId":"t-north","displayName":"Iris Walker","plannedHoursPerWeek":20,"startsOn":"2026-06-01"}"""))
+                {"teamId":"t-north","displayName":"Iris Walker","plannedHoursPerWeek":20,"startsOn":"2026-06-01"}""")).json()
                 .get("clientId").asText();
         String june = api.expect(201, HttpEvents.route("POST /clients").as(People.PRIYA).body("""
-                {"teamId":"t-north","displayName":"June Hart","plannedHoursPerWeek":6}""")).get("clientId").asText();
+                {"teamId":"t-north","displayName":"June Hart","plannedHoursPerWeek":6}""")).json().get("clientId").asText();
         api.expect(200, change(iris, 15, "2026-08-03", "Walks to the shop alone again"));
         api.expect(200, change(iris, 10.5, "2026-10-05", "Family now cooks on Sundays"));
         api.expect(200, change(iris, 12, "2026-10-05", "Corrected: Sunday lunch visit kept"));
 
         JsonNode history = api.expect(200, HttpEvents.route("GET /clients/{clientId}/planned-hours")
-                .path("clientId", iris).as(People.AMARA));
+                .path("clientId", iris).as(People.AMARA)).json();
         assertEquals(12.0, history.get("plannedHoursPerWeek").asDouble());
         assertEquals(List.of(20.0, 15.0, 10.5, 12.0), doubles(history.get("changes"), "hoursPerWeek"));
         assertEquals(List.of(1.0, 2.0, 3.0, 4.0), doubles(history.get("changes"), "sequence"));
@@ -49,7 +49,7 @@ class PlannedHoursTest {
         assertEquals(10.5, history.at("/changes/3/previousHoursPerWeek").asDouble());
 
         JsonNode client = api.expect(200, HttpEvents.route("GET /clients/{clientId}").path("clientId", iris)
-                .as(People.PRIYA));
+                .as(People.PRIYA)).json();
         assertEquals(12.0, client.get("plannedHoursPerWeek").asDouble());
         assertEquals("2026-10-05", client.get("hoursEffectiveFrom").asText());
 

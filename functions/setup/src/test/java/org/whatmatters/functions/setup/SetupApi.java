@@ -1,8 +1,6 @@
 package org.whatmatters.functions.setup;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import org.whatmatters.domain.FamilyInvite;
 import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.invites.InviteCode;
 import org.whatmatters.json.Json;
+import org.whatmatters.testing.ApiFixture;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
 import org.whatmatters.testing.TestTable;
@@ -26,7 +25,7 @@ import org.whatmatters.testing.TestTable;
  * The real set-up handler on a fresh DynamoDB Local table: the test people, Ridgeshire's contract
  * for both teams with its open 2026-Q4 period, and the invite the accept-invite sample uses.
  */
-final class SetupApi {
+final class SetupApi extends ApiFixture {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
     static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -35,16 +34,12 @@ final class SetupApi {
     /** The code in events/http/setup/accept-invite.json: an invite to Rosa, made yesterday. */
     static final String SAMPLE_CODE = "SampleInviteCodeForEventsOnly_0123456789abc";
 
-    final TestTable table = new TestTable();
-    final SetupApiHandler handler = handlerAt(NOW);
-
-    record Reply(int status, Map<String, String> headers, JsonNode json) {
-        String contentType() {
-            return headers.get("content-type");
-        }
+    SetupApi() {
+        this(new TestTable());
     }
 
-    SetupApi() {
+    private SetupApi(TestTable table) {
+        super(table, new SetupApiHandler(table.env(), Clock.fixed(NOW, ZONE)));
         People.seed(table.data());
         Contract contract = new Contract(CONTRACT, "comm-ridgeshire", "Ridgeshire County Council",
                 List.of(People.NORTH, People.SOUTH), LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), "a-priya",
@@ -63,41 +58,20 @@ final class SetupApi {
         return new SetupApiHandler(table.env(), Clock.fixed(when, ZONE));
     }
 
-    Reply call(APIGatewayV2HTTPEvent event) {
-        return call(handler, event);
-    }
-
-    Reply call(HttpEvents event) {
-        return call(handler, event.build());
-    }
-
-    static Reply call(SetupApiHandler h, APIGatewayV2HTTPEvent event) {
-        var response = h.handleRequest(event, null);
-        JsonNode json = response.getBody() == null ? null : Json.read(response.getBody(), JsonNode.class);
-        return new Reply(response.getStatusCode(), response.getHeaders(), json);
-    }
-
-    /** Calls and expects {@code status}, answering the body. */
-    JsonNode expect(int status, HttpEvents event) {
-        Reply r = call(event);
-        assertEquals(status, r.status(), () -> String.valueOf(r.json()));
-        return r.json();
-    }
-
     String createTeam(String name) {
         return expect(201, HttpEvents.route("POST /teams").as(People.PRIYA).body(Json.write(Map.of("name", name))))
-                .get("teamId").asText();
+                .json().get("teamId").asText();
     }
 
     JsonNode addMember(String teamId, String workerId) {
         return expect(201, HttpEvents.route("POST /teams/{teamId}/members").path("teamId", teamId).as(People.PRIYA)
-                .body(Json.write(Map.of("workerId", workerId, "displayName", "Worker " + workerId))));
+                .body(Json.write(Map.of("workerId", workerId, "displayName", "Worker " + workerId)))).json();
     }
 
     /** A family invite to a client, made by {@code who}; answers the code. */
     String inviteFamily(String clientId, Map<String, String> who) {
         return expect(201, HttpEvents.route("POST /clients/{clientId}/invites").path("clientId", clientId).as(who)
-                .body("{\"displayName\":\"Sam\",\"relationship\":\"grandson\"}")).get("code").asText();
+                .body("{\"displayName\":\"Sam\",\"relationship\":\"grandson\"}")).json().get("code").asText();
     }
 
     static HttpEvents accept(String code, Map<String, String> who) {

@@ -32,7 +32,7 @@ class SurveyPeriodsTest {
         SetupApi api = new SetupApi();
         String northOnly = api.expect(201, HttpEvents.route("POST /contracts").as(People.PRIYA).body("""
                 {"commissionerId":"comm-eastvale","commissionerName":"Eastvale Council","teamIds":["t-north"],
-                 "startsOn":"2027-01-01","endsOn":"2027-12-31"}""")).get("contractId").asText();
+                 "startsOn":"2027-01-01","endsOn":"2027-12-31"}""")).json().get("contractId").asText();
         ContractStore contracts = new ContractStore(api.table.data());
         assertEquals(List.of(SetupApi.CONTRACT), ids(contracts.coveringTeam(People.NORTH, LocalDate.of(2026, 11, 23))));
         assertEquals(List.of(SetupApi.CONTRACT, northOnly).stream().sorted().toList(),
@@ -73,11 +73,11 @@ class SurveyPeriodsTest {
         var created = api.expect(201, HttpEvents.route("POST /contracts/{contractId}/survey-periods")
                 .path("contractId", SetupApi.CONTRACT).as(People.PRIYA).body("""
                         {"label":"November 2027","opensOn":"2027-01-01","closesOn":"2027-01-31",
-                         "questions":[{"questionId":"kept-informed","text":"Keeping me informed"}]}"""));
+                         "questions":[{"questionId":"kept-informed","text":"Keeping me informed"}]}""")).json();
         assertEquals("kept-informed", created.at("/questions/0/questionId").asText());
         assertEquals(1, created.get("questions").size());
         var read = api.expect(200, HttpEvents.route("GET /survey-periods/{periodId}")
-                .path("periodId", created.get("periodId").asText()).as(People.KEITH));
+                .path("periodId", created.get("periodId").asText()).as(People.KEITH)).json();
         assertEquals("Keeping me informed", read.at("/questions/0/text").asText());
     }
 

@@ -29,7 +29,7 @@ class TeamsTest {
         JsonNode thirteenth = api.addMember(team, "w-east-13");
         assertEquals(13, thirteenth.at("/sizeAdvice/size").asInt());
 
-        JsonNode read = api.expect(200, HttpEvents.route("GET /teams/{teamId}").path("teamId", team).as(People.PRIYA));
+        JsonNode read = api.expect(200, HttpEvents.route("GET /teams/{teamId}").path("teamId", team).as(People.PRIYA)).json();
         assertEquals(13, read.get("members").size());
         assertEquals("split-advised", read.at("/sizeAdvice/flag").asText());
     }
@@ -38,7 +38,7 @@ class TeamsTest {
     void aWorkerReadsTheirTeamWithItsMembersAndClients() {
         SetupApi api = new SetupApi();
         JsonNode north = api.expect(200, HttpEvents.route("GET /teams/{teamId}").path("teamId", People.NORTH)
-                .as(People.AMARA));
+                .as(People.AMARA)).json();
         assertEquals("Riverside North", north.get("name").asText());
         assertEquals(3, north.get("size").asInt());
         assertEquals("Amara", north.at("/members/0/displayName").asText());

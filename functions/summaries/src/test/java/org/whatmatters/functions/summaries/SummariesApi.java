@@ -1,11 +1,7 @@
 package org.whatmatters.functions.summaries;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +25,7 @@ import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.domain.OutcomeStory;
 import org.whatmatters.domain.SharingConsent;
 import org.whatmatters.domain.SurveyPeriod;
-import org.whatmatters.json.Json;
+import org.whatmatters.testing.ApiFixture;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
 import org.whatmatters.testing.TestBucket;
@@ -43,7 +39,7 @@ import org.whatmatters.testing.TestTable;
  * shared commissioner-anonymised. {@link #compileAsSchedulesWould()} then leaves the catalogue as the
  * schedules would have on 23 November 2026.
  */
-final class SummariesApi {
+final class SummariesApi extends ApiFixture {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
     static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -64,17 +60,10 @@ final class SummariesApi {
     /** Words of the shared story that name people: never in what a commissioner gets. */
     static final List<String> NAMES = List.of("Rosa", "Bennett", "Amara");
 
-    final TestTable table;
     final TestBucket bucket;
     final TestClock clock;
     final SummariesApiHandler handler;
     final CompileSummariesHandler compile;
-
-    record Reply(int status, Map<String, String> headers, JsonNode json, String body) {
-        String contentType() {
-            return headers.get("content-type");
-        }
-    }
 
     SummariesApi() {
         this(new TestTable(), new TestBucket(), new TestClock(NOW, ZONE), Map.of());
@@ -82,13 +71,25 @@ final class SummariesApi {
     }
 
     private SummariesApi(TestTable table, TestBucket bucket, TestClock clock, Map<String, String> extraEnv) {
-        this.table = table;
+        this(table, bucket, clock, env(table, bucket, extraEnv));
+    }
+
+    private SummariesApi(TestTable table, TestBucket bucket, TestClock clock, Env env) {
+        this(table, bucket, clock, env, new SummariesApiHandler(env, clock));
+    }
+
+    private SummariesApi(TestTable table, TestBucket bucket, TestClock clock, Env env, SummariesApiHandler handler) {
+        super(table, handler);
         this.bucket = bucket;
         this.clock = clock;
+        this.handler = handler;
+        this.compile = new CompileSummariesHandler(env, clock);
+    }
+
+    private static Env env(TestTable table, TestBucket bucket, Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>(bucket.envMap(table));
         env.putAll(extraEnv);
-        this.handler = new SummariesApiHandler(Env.of(env), clock);
-        this.compile = new CompileSummariesHandler(Env.of(env), clock);
+        return Env.of(env);
     }
 
     /** New function instances with extra environment (e.g. LINK_MAX_SECONDS) on the same table, bucket and clock. */
@@ -176,47 +177,11 @@ final class SummariesApi {
         return new ArrayList<>((List<String>) out.get("compiled"));
     }
 
-    Reply call(APIGatewayV2HTTPEvent event) {
-        var response = handler.handleRequest(event, null);
-        String body = response.getBody();
-        JsonNode json = null;
-        if (body != null && response.getHeaders().getOrDefault("content-type", "").contains("json")) {
-            json = Json.read(body, JsonNode.class);
-        }
-        return new Reply(response.getStatusCode(), response.getHeaders(), json, body);
-    }
-
-    Reply call(HttpEvents event) {
-        return call(event.build());
-    }
-
-    /** Calls and expects {@code status}, answering the reply. */
-    Reply expect(int status, HttpEvents event) {
-        Reply r = call(event);
-        assertEquals(status, r.status(), r::body);
-        return r;
-    }
-
-    /**
-     * Expects a problem+json refusal with {@code status} (naming {@code field} when given) that leaves
-     * every item, the link audit trail included, as it was.
-     */
-    Reply expectRejected(HttpEvents event, int status, String field) {
-        var before = table.snapshot();
-        Reply r = call(event);
-        assertEquals(status, r.status(), r::body);
-        assertEquals("application/problem+json", r.contentType());
-        JsonNode p = r.json();
-        assertEquals(status, p.get("status").asInt());
-        assertTrue(p.get("type").asText().startsWith("https://whatmatters.care/problems/"));
-        assertFalse(p.get("title").asText().isBlank());
-        assertFalse(p.get("detail").asText().isBlank());
-        if (field != null) {
-            List<String> fields = p.get("errors").findValuesAsText("field");
-            assertTrue(fields.contains(field), () -> "expected an error for " + field + " in " + p);
-        }
+    /** As every refusal, and it carries no signed link. */
+    @Override
+    public Reply expectRejected(HttpEvents event, int status, String field) {
+        Reply r = super.expectRejected(event, status, field);
         assertFalse(r.body().contains("X-Amz-Signature"), "a refusal never carries a link");
-        assertEquals(before, table.snapshot(), "a rejected request must write nothing");
         return r;
     }
 

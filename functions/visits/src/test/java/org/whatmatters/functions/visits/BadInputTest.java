@@ -1,11 +1,7 @@
 package org.whatmatters.functions.visits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,19 +176,6 @@ class BadInputTest {
     }
 
     private static void expectRejected(HttpEvents event, int status, String field) {
-        var before = api.table.snapshot();
-        VisitsApi.Reply r = api.call(event);
-        assertEquals(status, r.status(), () -> String.valueOf(r.json()));
-        assertEquals("application/problem+json", r.contentType());
-        JsonNode p = r.json();
-        assertEquals(status, p.get("status").asInt());
-        assertTrue(p.get("type").asText().startsWith("https://whatmatters.care/problems/"));
-        assertFalse(p.get("title").asText().isBlank());
-        assertFalse(p.get("detail").asText().isBlank());
-        if (field != null) {
-            List<String> fields = p.get("errors").findValuesAsText("field");
-            assertTrue(fields.contains(field), () -> "expected an error for " + field + " in " + p);
-        }
-        assertEquals(before, api.table.snapshot(), "a rejected request must write nothing");
+        api.expectRejected(event, status, field);
     }
 }

@@ -6,45 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.json.Json;
-import org.whatmatters.ops.Log;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.whatmatters.testing.HttpEvents;
+import org.whatmatters.testing.LogCapture;
 import org.whatmatters.testing.People;
 
 /** Each request logs one JSON line with its correlation id, answers it, and counts what it did in EMF. */
 class TelemetryTest {
 
     private final VisitsApi api = new VisitsApi();
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream was;
-
-    @BeforeEach
-    void capture() {
-        was = Log.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        Log.redirect(was);
-    }
-
-    private List<JsonNode> lines() {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                out.add(Json.read(line, JsonNode.class));
-            }
-        }
-        return out;
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     @Test
     void aCheckInIsLoggedWithTheCallersCorrelationIdAndCountedOnce() {
@@ -53,7 +27,7 @@ class TelemetryTest {
                 .body("{}"));
         assertEquals(200, r.status());
         assertEquals("family-app-42", r.headers().get("x-correlation-id"), "answered with the same id");
-        List<JsonNode> lines = lines();
+        List<JsonNode> lines = log.lines();
         JsonNode request = lines.stream().filter(l -> "request".equals(l.path("message").asText())).findFirst()
                 .orElseThrow();
         assertEquals("POST /visits/{visitId}/check-in", request.get("route").asText());
@@ -63,7 +37,7 @@ class TelemetryTest {
         JsonNode emf = lines.stream().filter(l -> l.has("_aws")).findFirst().orElseThrow();
         assertEquals(1, emf.get("CheckIns").asInt());
         assertEquals("family-app-42", emf.get("correlationId").asText());
-        assertFalse(captured.toString(StandardCharsets.UTF_8).contains("w-amara\""),
+        assertFalse(log.text().contains("w-amara\""),
                 "no caller identity in the logs beyond what the request line names");
     }
 
@@ -76,7 +50,7 @@ class TelemetryTest {
         String id = r.headers().get("x-correlation-id");
         assertNotNull(id);
         assertFalse(id.contains(" "), "a malformed id from the caller is not trusted: " + id);
-        assertTrue(lines().stream().noneMatch(l -> l.has("_aws")), "a refused check-in counts nothing");
-        assertEquals(404, lines().getFirst().get("status").asInt());
+        assertTrue(log.lines().stream().noneMatch(l -> l.has("_aws")), "a refused check-in counts nothing");
+        assertEquals(404, log.lines().getFirst().get("status").asInt());
     }
 }

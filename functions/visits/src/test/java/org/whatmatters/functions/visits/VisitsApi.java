@@ -2,56 +2,47 @@ package org.whatmatters.functions.visits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.whatmatters.data.VisitStore;
 import org.whatmatters.domain.Location;
 import org.whatmatters.domain.ServiceType;
 import org.whatmatters.domain.Visit;
 import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.json.Json;
+import org.whatmatters.testing.ApiFixture;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
 import org.whatmatters.testing.TestTable;
 
 /** The real visits handler on a fresh DynamoDB Local table with the test people seeded. */
-final class VisitsApi {
+final class VisitsApi extends ApiFixture {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
     static final String SAMPLE_VISIT = "v-sample-1";
 
-    final TestTable table = new TestTable();
-    final VisitsApiHandler handler = new VisitsApiHandler(table.env(), Clock.fixed(NOW, ZoneId.of("Europe/London")));
-
-    record Reply(int status, Map<String, String> headers, JsonNode json) {
-        String contentType() {
-            return headers.get("content-type");
-        }
-    }
+    final VisitsApiHandler handler;
 
     VisitsApi() {
+        this(new TestTable());
+    }
+
+    private VisitsApi(TestTable table) {
+        this(table, new VisitsApiHandler(table.env(), Clock.fixed(NOW, ZoneId.of("Europe/London"))));
+    }
+
+    private VisitsApi(TestTable table, VisitsApiHandler handler) {
+        super(table, handler);
+        this.handler = handler;
         People.seed(table.data());
         new VisitStore(table.data()).create(new Visit(SAMPLE_VISIT, People.ROSA, People.NORTH,
                 ServiceType.PERSONAL_CARE, LocalDate.of(2026, 11, 23), Instant.parse("2026-11-23T09:00:00Z"),
                 Instant.parse("2026-11-23T10:00:00Z"), List.of("w-amara", "w-ben"),
                 new Location("14 Orchard Lane, Leeds LS6 2AB", null, null), VisitStatus.PLANNED, null, null, null,
                 null, null, null, null, "w-amara", NOW, NOW, 1));
-    }
-
-    Reply call(APIGatewayV2HTTPEvent event) {
-        var response = handler.handleRequest(event, null);
-        JsonNode json = response.getBody() == null ? null : Json.read(response.getBody(), JsonNode.class);
-        return new Reply(response.getStatusCode(), response.getHeaders(), json);
-    }
-
-    Reply call(HttpEvents event) {
-        return call(event.build());
     }
 
     static String planBody(String start, String end, String... workers) {
