@@ -19,14 +19,14 @@ output() {
 }
 json() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
 
-api=$(output HttpApiUrl); ws=$(output LiveApiUrl); stage=$(output Stage)
+api=$(output HttpApiUrl); ws=$(output LiveApiUrl); stage=$(output Stage); zone=$(output ProviderTimeZone)
 bucket=$(output WebBucketName); distribution=$(output WebDistributionId)
 domain=$(output CognitoDomain); client=$(output WebClientId)
 
 config=$(mktemp)
 trap 'rm -f "$config"' EXIT
 cat > "$config" <<JSON
-{"apiUrl": $(json "$api"), "wsUrl": $(json "$ws"), "environment": $(json "$stage"),
+{"apiUrl": $(json "$api"), "wsUrl": $(json "$ws"), "environment": $(json "$stage"), "timeZone": $(json "$zone"),
  "auth": {"authorizeUrl": $(json "https://$domain/oauth2/authorize"), "tokenUrl": $(json "https://$domain/oauth2/token"),
           "logoutUrl": $(json "https://$domain/logout"), "clientId": $(json "$client"), "scopes": "openid email profile"}}
 JSON

@@ -1,5 +1,7 @@
 // The host writes /config.json (the local cloud, or the publish script in AWS); read it once per page.
 
+import { useTimeZone } from './format.js';
+
 let loading = null;
 
 export function loadConfig() {
@@ -10,6 +12,7 @@ export function loadConfig() {
     })
     .then((config) => {
       if (!config?.apiUrl || !config?.auth?.authorizeUrl) throw new Error('config.json is missing apiUrl or auth');
+      if (config.timeZone) useTimeZone(config.timeZone);
       return Object.freeze({ ...config, apiUrl: String(config.apiUrl).replace(/\/+$/, '') });
     })
     .catch((error) => {

@@ -6,7 +6,7 @@ import { getJson, api, seg, friendlyError, ApiError } from './api.js';
 import { idToken, homeFor } from './auth.js';
 import { openLiveFeed, connectionText } from './live.js';
 import { renderSurvey } from './survey.js';
-import { time, day, visitWhen, londonDay, names, serviceType, domain, calendarDate } from './format.js';
+import { time, day, visitWhen, providerDay, names, serviceType, domain, calendarDate } from './format.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CLOCK_SLACK_MS = 2 * 60 * 1000; // catch up from a little before the visits were read, in case clocks differ
@@ -103,7 +103,7 @@ function liveSentence() {
   const finished = all.filter((v) => v.status === 'completed' && v.actualEnd).sort((a, b) => ms(b.actualEnd) - ms(a.actualEnd));
   if (finished.length) {
     const end = finished[0].actualEnd;
-    return londonDay(end) === londonDay() ? `Last visit finished at ${time(end)}.` : `Last visit finished at ${time(end)} on ${day(end)}.`;
+    return providerDay(end) === providerDay() ? `Last visit finished at ${time(end)}.` : `Last visit finished at ${time(end)} on ${day(end)}.`;
   }
   const next = all
     .filter((v) => v.status === 'planned' && ms(v.plannedStart) > Date.now())

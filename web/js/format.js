@@ -1,7 +1,17 @@
-// Dates, times, numbers and words, always in UK English and London time.
+// Dates, times, numbers and words, always in UK English and in the provider's time zone (config.json).
 
-const ZONE = 'Europe/London';
+let zone = 'Europe/London';
 const formatters = new Map();
+
+/** The provider's zone, from config.json; an unknown name keeps the one before. */
+export function useTimeZone(name) {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    zone = name;
+  } catch {
+    // not a zone this browser knows: times stay in the previous zone
+  }
+}
 
 function dateFormat(options) {
   const key = JSON.stringify(options);
@@ -15,19 +25,19 @@ const valid = (value) => value !== null && value !== undefined && !Number.isNaN(
 /** "09:02" */
 export function time(instant) {
   if (!valid(instant)) return '';
-  return dateFormat({ timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toDate(instant));
+  return dateFormat({ timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toDate(instant));
 }
 
 /** "Mon 23 Nov" */
 export function day(instant) {
   if (!valid(instant)) return '';
-  return dateFormat({ timeZone: ZONE, weekday: 'short', day: 'numeric', month: 'short' }).format(toDate(instant));
+  return dateFormat({ timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(toDate(instant));
 }
 
 /** "21 Nov" */
 export function dayMonth(instant) {
   if (!valid(instant)) return '';
-  return dateFormat({ timeZone: ZONE, day: 'numeric', month: 'short' }).format(toDate(instant));
+  return dateFormat({ timeZone: zone, day: 'numeric', month: 'short' }).format(toDate(instant));
 }
 
 /** "Mon 23 Nov, 09:00–10:00" */
@@ -36,19 +46,19 @@ export function visitWhen(start, end) {
   return valid(end) ? `${day(start)}, ${time(start)}–${time(end)}` : `${day(start)}, ${time(start)}`;
 }
 
-/** The London calendar day of an instant, "2026-11-23" (for "is it today?"). */
-export function londonDay(instant = new Date()) {
+/** The provider's calendar day of an instant, "2026-11-23" (for "is it today?"). */
+export function providerDay(instant = new Date()) {
   if (!valid(instant)) return '';
-  const parts = dateFormat({ timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+  const parts = dateFormat({ timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
     toDate(instant),
   );
   const p = Object.fromEntries(parts.map((part) => [part.type, part.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** The London calendar month now, "2026-11". */
-export function londonMonth(instant = new Date()) {
-  return londonDay(instant).slice(0, 7);
+/** The provider's calendar month now, "2026-11". */
+export function providerMonth(instant = new Date()) {
+  return providerDay(instant).slice(0, 7);
 }
 
 // Calendar days ("2026-11-22") have no time zone: format them as UTC so they never shift a day.

@@ -4,7 +4,7 @@ import { $, el, clear } from './dom.js';
 import { startPage, showPageError } from './page.js';
 import { getJson, seg, ApiError, friendlyError } from './api.js';
 import { homeFor } from './auth.js';
-import { calendarDate, dateRange, fixed, monthName, number, londonMonth } from './format.js';
+import { calendarDate, dateRange, fixed, monthName, number, providerMonth } from './format.js';
 import { feedbackTiles } from './figures.js';
 
 const SPLIT_AT = 12;
@@ -214,7 +214,7 @@ async function main() {
   $('#team-picker').hidden = teams.length < 2;
   $('#team-name').textContent = teams.length === 1 ? `Team: ${teams[0].name ?? teams[0].teamId}` : '';
   $('#team-name').hidden = teams.length !== 1;
-  $('#month').max = londonMonth();
+  $('#month').max = providerMonth();
   $('#controls').hidden = false;
 
   const teamId = () => select.value || teams[0].teamId;

@@ -150,7 +150,7 @@ public final class LocalCloud implements AutoCloseable {
         URI ws = webSockets.values().stream().findFirst().map(WebSocketEmulator::stageEndpoint).orElse(null);
         try {
             web = keep(WebHost.start(o.webRoot(), o.webPort(), URI.create("http://127.0.0.1:" + httpPort), ws,
-                    issuer.issuer(), AUDIENCE));
+                    issuer.issuer(), AUDIENCE, params.getOrDefault("ProviderTimeZone", "Europe/London")));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The web pages did not start on port " + o.webPort(), e);
         }

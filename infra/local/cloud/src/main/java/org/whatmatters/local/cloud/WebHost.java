@@ -39,12 +39,16 @@ final class WebHost implements AutoCloseable {
         this.policy = policy;
     }
 
-    /** {@code api}, {@code ws}: the endpoints the pages call; {@code issuer}: where sign-in happens. */
-    static WebHost start(Path root, int port, URI api, URI ws, String issuer, String clientId) throws IOException {
+    /**
+     * {@code api}, {@code ws}: the endpoints the pages call; {@code issuer}: where sign-in happens;
+     * {@code timeZone}: the provider's, in which the pages show times.
+     */
+    static WebHost start(Path root, int port, URI api, URI ws, String issuer, String clientId, String timeZone)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         ObjectNode c = Json.MAPPER.createObjectNode().put("apiUrl", api.toString())
-                .put("wsUrl", ws == null ? null : ws.toString()).put("environment", "local");
+                .put("wsUrl", ws == null ? null : ws.toString()).put("environment", "local").put("timeZone", timeZone);
         c.putObject("auth").put("authorizeUrl", issuer + "/oauth2/authorize").put("tokenUrl", issuer + "/oauth2/token")
                 .put("logoutUrl", issuer + "/logout").put("clientId", clientId).put("scopes", "openid email profile");
         String wsOrigin = ws == null ? "" : " " + ws.getScheme() + "://" + ws.getAuthority();

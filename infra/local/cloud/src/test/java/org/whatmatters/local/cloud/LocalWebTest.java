@@ -59,6 +59,7 @@ class LocalWebTest {
         assertTrue(config.get("wsUrl").asText().endsWith("/dev"), "the stage, as in AWS: " + config);
         assertEquals(issuer + "/oauth2/authorize", config.at("/auth/authorizeUrl").asText());
         assertEquals(LocalCloud.AUDIENCE, config.at("/auth/clientId").asText());
+        assertEquals("Europe/London", config.get("timeZone").asText(), "the template's ProviderTimeZone");
 
         assertEquals("text/javascript; charset=utf-8",
                 get(web + "/js/family.js").headers().firstValue("content-type").orElseThrow());

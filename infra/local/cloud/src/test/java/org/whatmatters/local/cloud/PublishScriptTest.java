@@ -56,6 +56,7 @@ class PublishScriptTest {
                       HttpApiUrl) echo "https://abc123.execute-api.eu-west-2.amazonaws.com/prod" ;;
                       LiveApiUrl) echo "wss://def456.execute-api.eu-west-2.amazonaws.com/prod" ;;
                       Stage) echo "prod" ;;
+                      ProviderTimeZone) echo "Europe/Dublin" ;;
                       WebBucketName) echo "wm-web-bucket" ;;
                       WebDistributionId) echo "E123" ;;
                       CognitoDomain) echo "riverside.auth.eu-west-2.amazoncognito.com" ;;
@@ -78,6 +79,7 @@ class PublishScriptTest {
         assertEquals("https://abc123.execute-api.eu-west-2.amazonaws.com/prod", config.get("apiUrl").asText());
         assertEquals("wss://def456.execute-api.eu-west-2.amazonaws.com/prod", config.get("wsUrl").asText());
         assertEquals("prod", config.get("environment").asText());
+        assertEquals("Europe/Dublin", config.get("timeZone").asText(), "the pages show times in the provider's zone");
         assertEquals("https://riverside.auth.eu-west-2.amazoncognito.com/oauth2/authorize",
                 config.at("/auth/authorizeUrl").asText());
         assertEquals("https://riverside.auth.eu-west-2.amazoncognito.com/oauth2/token", config.at("/auth/tokenUrl").asText());
