@@ -24,13 +24,21 @@ public final class ActivityCounters {
     }
 
     public List<Counters> count(String teamId, LocalDate day, Consumer<Counters.Builder> deltas) {
+        return count(teamId, day, contracts.ofTeam(teamId), deltas);
+    }
+
+    /** As above, with the team's contracts already read (a bulk import reads them once); those not in force are skipped. */
+    public static List<Counters> count(String teamId, LocalDate day, List<Contract> teamContracts,
+                                       Consumer<Counters.Builder> deltas) {
         YearMonth month = YearMonth.from(day);
         Counters.Builder b = Counters.on(AggregateKey.teamMonth(teamId, month));
         deltas.accept(b);
         Counters team = b.build();
         List<Counters> all = new ArrayList<>(List.of(team));
-        for (Contract c : contracts.coveringTeam(teamId, day)) {
-            all.add(team.at(AggregateKey.contractMonth(c.contractId(), month)));
+        for (Contract c : teamContracts) {
+            if (c.inForce(day)) {
+                all.add(team.at(AggregateKey.contractMonth(c.contractId(), month)));
+            }
         }
         return all;
     }

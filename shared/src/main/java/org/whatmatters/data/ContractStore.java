@@ -80,10 +80,15 @@ public final class ContractStore {
 
     /** The contracts in force for a team on a day (their {@code version} is not kept up to date). */
     public List<Contract> coveringTeam(String teamId, LocalDate on) {
+        return ofTeam(teamId).stream().filter(c -> c.inForce(on)).toList();
+    }
+
+    /** Every contract that names the team, in force or not. */
+    public List<Contract> ofTeam(String teamId) {
         return covers.query(r -> r.queryConditional(QueryConditional.keyEqualTo(
                         k -> k.partitionValue(Keys.teamContracts(teamId)))))
                 .stream().flatMap(p -> p.items().stream())
-                .map(Cover::contract).filter(c -> c.inForce(on)).toList();
+                .map(Cover::contract).toList();
     }
 
     private static <T> ItemSchema<T> contractAttributes(ItemSchema<T> s, Function<T, Contract> c) {

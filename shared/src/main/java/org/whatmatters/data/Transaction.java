@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class Transaction {
 
+    /** The most actions DynamoDB takes in one TransactWriteItems call. */
+    public static final int MAX_ITEMS = 100;
+
     private final DataTable data;
     private final List<TransactWriteItem> actions = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,14 +98,55 @@ public final class VisitStore {
     public void create(Visit visit, List<Counters> counters) {
         Transaction tx = Transaction.on(data).create(SCHEMA, visit);
         counters.forEach(tx::add);
-        if (visit.location() != null && visit.location().address() != null && !visit.location().address().isBlank()) {
-            tx.put(ClientStore.ADDRESS, new ClientAddress(visit.clientId(), visit.location().address().strip()), null);
-        }
+        address(visit).ifPresent(a -> tx.put(ClientStore.ADDRESS, a, null));
         try {
             tx.commit();
         } catch (Transaction.ConditionFailed e) {
             throw ProblemException.conflict("Visit " + visit.visitId() + " already exists");
         }
+    }
+
+    /**
+     * Creates many new visits (an import) in as few transactions as DynamoDB takes, each address kept
+     * once per transaction; a visit that already exists fails its whole transaction with a conflict.
+     */
+    public void createAll(List<Visit> visits) {
+        Transaction tx = Transaction.on(data);
+        Set<ClientAddress> kept = new HashSet<>();
+        int actions = 0;
+        for (Visit visit : visits) {
+            Optional<ClientAddress> address = address(visit).filter(a -> !kept.contains(a));
+            if (actions + 1 + (address.isPresent() ? 1 : 0) > Transaction.MAX_ITEMS) {
+                commitCreates(tx);
+                tx = Transaction.on(data);
+                kept.clear();
+                actions = 0;
+                address = address(visit);
+            }
+            tx.create(SCHEMA, visit);
+            actions++;
+            if (address.isPresent()) {
+                tx.put(ClientStore.ADDRESS, address.get(), null);
+                kept.add(address.get());
+                actions++;
+            }
+        }
+        if (actions > 0) {
+            commitCreates(tx);
+        }
+    }
+
+    private static void commitCreates(Transaction tx) {
+        try {
+            tx.commit();
+        } catch (Transaction.ConditionFailed e) {
+            throw ProblemException.conflict("A visit of the import already exists (action " + e.index() + ")");
+        }
+    }
+
+    private static Optional<ClientAddress> address(Visit visit) {
+        return Optional.ofNullable(visit.location()).map(Location::address).filter(a -> !a.isBlank())
+                .map(a -> new ClientAddress(visit.clientId(), a.strip()));
     }
 
     /**

@@ -10,12 +10,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.whatmatters.access.ClientAccess;
+import org.whatmatters.access.SetupAccess;
 import org.whatmatters.aggregates.Counter;
 import org.whatmatters.auth.Caller;
-import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
-import org.whatmatters.access.SetupAccess;
 import org.whatmatters.data.ActivityCounters;
+import org.whatmatters.data.Counters;
 import org.whatmatters.data.ItemPage;
 import org.whatmatters.data.Keys;
 import org.whatmatters.data.ListQuery;
@@ -87,10 +88,7 @@ public final class ShiftService {
         long minutes = Duration.between(start, end).toMinutes();
         Shift shift = new Shift(shiftId(teamId, caller.sub(), start), teamId, caller.sub(), start, end,
                 LocalDate.ofInstant(start, clock.getZone()), minutes, now);
-        boolean created = shifts.create(shift, counters.count(teamId, shift.date(), b -> b
-                .add(Counter.SHIFTS, 1)
-                .add(Counter.SHIFT_MINUTES, minutes)
-                .add(Counter.shiftMinutesBy(caller.sub()), minutes)));
+        boolean created = shifts.create(shift, counters.count(teamId, shift.date(), b -> counted(shift, b)));
         if (!created) {
             throw ProblemException.conflict("You already recorded a shift starting at " + start
                     + "; paid time is counted once");
@@ -108,12 +106,18 @@ public final class ShiftService {
         return new ShiftList(page.items(), page.nextCursor());
     }
 
+    /** What a recorded shift adds to its month's aggregates. */
+    public static void counted(Shift shift, Counters.Builder b) {
+        b.add(Counter.SHIFTS, 1).add(Counter.SHIFT_MINUTES, shift.minutes())
+                .add(Counter.shiftMinutesBy(shift.workerId()), shift.minutes());
+    }
+
     /**
      * The overlap check above reads before it writes, so two copies of one shift sent at once could
      * both pass it; an id named by team, worker and start makes the second copy fail its create
      * condition instead, in the same transaction as the counters.
      */
-    static String shiftId(String teamId, String workerId, Instant start) {
+    public static String shiftId(String teamId, String workerId, Instant start) {
         return UUID.nameUUIDFromBytes(("shift\n" + teamId + "\n" + workerId + "\n" + Keys.time(start))
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -28,6 +28,14 @@ public final class FunctionHost implements Invoker {
     private final Map<String, String> localEnvironment;
     private final String region;
     private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+    private final Map<String, Invocations> invocations = new ConcurrentHashMap<>();
+
+    /** How often a function was invoked and its handler's time in all (warm: the instance start is apart). */
+    public record Invocations(long count, long nanos) {
+        Invocations plus(Invocations o) {
+            return new Invocations(count + o.count, nanos + o.nanos);
+        }
+    }
 
     public FunctionHost(Iterable<FunctionSpec> functions, Map<String, String> localEnvironment, String region) {
         functions.forEach(f -> specs.put(f.logicalId(), f));
@@ -63,6 +71,7 @@ public final class FunctionHost implements Invoker {
                     + instance.inputType().getTypeName() + ": " + e.getMessage(), e);
         }
         Object output;
+        long started = System.nanoTime();
         try {
             output = instance.method().invoke(instance.handler(), input, context);
         } catch (InvocationTargetException e) {
@@ -70,8 +79,15 @@ public final class FunctionHost implements Invoker {
             throw new FunctionError(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), cause);
         } catch (IllegalAccessException e) {
             throw new FunctionError("Runtime.HandlerNotFound", e.getMessage(), e);
+        } finally {
+            invocations.merge(functionId, new Invocations(1, System.nanoTime() - started), Invocations::plus);
         }
         return toJson(output);
+    }
+
+    /** Per function, its invocations so far (the cost bench turns them into requests and GB-seconds). */
+    public Map<String, Invocations> invocations() {
+        return Map.copyOf(invocations);
     }
 
     private FunctionSpec spec(String functionId) {

@@ -37,11 +37,21 @@ public final class JwtIssuer {
     private final Clock clock;
 
     public JwtIssuer(String issuer, String audience, Clock clock) {
+        this(issuer, audience, clock, newKey());
+    }
+
+    /** With a key from {@link #newKey()}, which the local cloud makes while its engines start. */
+    JwtIssuer(String issuer, String audience, Clock clock, RSAKey key) {
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
+        this.key = key;
+    }
+
+    /** A fresh RS256 signing key, as Cognito's: a second or more of CPU under C1, so worth starting early. */
+    static RSAKey newKey() {
         try {
-            this.key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString())
+            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString())
                     .algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a signing key", e);

@@ -1,5 +1,6 @@
 package org.whatmatters.local.cloud;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.whatmatters.config.Env;
 import org.whatmatters.local.cloud.demo.DemoData;
 import org.whatmatters.local.cloud.demo.DemoUser;
@@ -84,6 +88,7 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("Open " + cloud.webEndpoint() + "/ in a browser and sign in as Maria (family).");
         System.out.println("READY http=" + cloud.httpEndpoint() + " web=" + cloud.webEndpoint() + " ws=" + cloud.webSocketEndpoints().values()
                 .stream().findFirst().map(URI::toString).orElse("none"));
+        ClassArchive.writeIfAsked();
         stopped.await();
     }
 
@@ -99,12 +104,19 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void boot(Options o) {
+        CompletableFuture<RSAKey> signingKey = beside(JwtIssuer::newKey);
+        // The engines start side by side: each is mostly class loading on its own thread.
+        CompletableFuture<LocalS3> s3Start = beside(
+                () -> LocalS3.start(o.s3Port(), o.dataDir() == null ? null : o.dataDir().resolve("s3")));
+        try {
+            dynamo = keep(LocalDynamo.start(o.dynamoPort(), o.dataDir() == null ? null : o.dataDir().resolve("dynamodb")));
+        } catch (RuntimeException | Error e) {
+            s3Start.thenAccept(this::keep).exceptionally(x -> null).join();
+            throw e;
+        }
+        s3 = keep(joined(s3Start));
+        phase("dynamodb+s3");
         Template template = Template.load(o.template());
-        phase("template");
-        dynamo = keep(LocalDynamo.start(o.dynamoPort(), o.dataDir() == null ? null : o.dataDir().resolve("dynamodb")));
-        phase("dynamodb");
-        s3 = keep(LocalS3.start(o.s3Port(), o.dataDir() == null ? null : o.dataDir().resolve("s3")));
-        phase("s3");
         Set<String> existing = Set.copyOf(dynamo.client().listTables().tableNames());
         for (TableSpec t : template.tables()) {
             String name = t.tableName() != null ? t.tableName() : t.logicalId();
@@ -120,9 +132,31 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         phase("tables+buckets");
+        // The demo needs only the tables and buckets, so it is written while the APIs start.
+        long demoStart = System.nanoTime();
+        CompletableFuture<Long> demo = o.demo() && tables.containsKey("DataTable")
+                ? beside(() -> seedDemo(o) ? (System.nanoTime() - demoStart) / 1_000_000 : -1)
+                : CompletableFuture.completedFuture(-1L);
+        try {
+            startApis(template, o, joined(signingKey));
+        } catch (RuntimeException | Error e) {
+            demo.exceptionally(x -> -1L).join();
+            throw e;
+        }
+        phase("apis");
+        long demoMs = joined(demo);
+        seeded = demoMs >= 0;
+        phase("then the rest of the demo data");
+        phases.put("(demo data in all, beside the apis)", Math.max(demoMs, 0));
+        // Started after seeding: a TRIM_HORIZON source sees the demo data as Lambda would on a new table.
+        streams = keep(StreamPoller.start(dynamo.client(), streamsClient(), functions, streamBindings()));
+        phase("streams");
+    }
+
+    private void startApis(Template template, Options o, RSAKey signingKey) {
         // The issuer lives on the HTTP port, so that port is fixed before the template is resolved.
         int httpPort = o.httpPort() == 0 ? Ports.free() : o.httpPort();
-        issuer = new JwtIssuer("http://127.0.0.1:" + httpPort + ISSUER_PATH, AUDIENCE, Clock.systemUTC());
+        issuer = new JwtIssuer("http://127.0.0.1:" + httpPort + ISSUER_PATH, AUDIENCE, Clock.systemUTC(), signingKey);
         Map<String, String> params = parameters(template, o);
 
         // First pass: learn the WebSocket APIs, start them, then resolve again with their real endpoints.
@@ -167,20 +201,36 @@ public final class LocalCloud implements AutoCloseable {
         scheduler = keep(Scheduler.start(functions, scheduleJobs(), Clock.systemUTC()));
         http.mount("/_local/", LocalPages.local(this));
 
-        phase("apis");
-        if (o.demo() && tables.containsKey("DataTable")) {
-            Map<String, String> env = new LinkedHashMap<>(localEnvironment());
-            env.put("TABLE_NAME", tables.get("DataTable"));
-            env.put("AWS_REGION", o.region());
-            if (buckets.containsKey("SummariesBucket")) {
-                env.put("SUMMARIES_BUCKET", buckets.get("SummariesBucket"));
-            }
-            seeded = DemoData.seed(Env.of(env), Clock.systemUTC());
+    }
+
+    private boolean seedDemo(Options o) {
+        Map<String, String> env = new LinkedHashMap<>(localEnvironment());
+        env.put("TABLE_NAME", tables.get("DataTable"));
+        env.put("AWS_REGION", o.region());
+        if (buckets.containsKey("SummariesBucket")) {
+            env.put("SUMMARIES_BUCKET", buckets.get("SummariesBucket"));
         }
-        phase("demo data");
-        // Started after seeding: a TRIM_HORIZON source sees the demo data as Lambda would on a new table.
-        streams = keep(StreamPoller.start(dynamo.client(), streamsClient(), functions, streamBindings()));
-        phase("streams");
+        return DemoData.seed(Env.of(env), Clock.systemUTC());
+    }
+
+    /** Runs a start-up step on its own thread (the common pool has one thread on two cores). */
+    private static <T> CompletableFuture<T> beside(Supplier<T> step) {
+        return CompletableFuture.supplyAsync(step, task -> Thread.ofPlatform().daemon().start(task));
+    }
+
+    /** Waits for a start-up step run beside another, rethrowing its own failure. */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private Resolver resolver(Template template, Options o, Map<String, String> params, Map<String, String[]> apis) {

@@ -190,7 +190,12 @@ class TemplateHandlersTest {
         if (shade == null) {
             return finalName + ".jar (not shaded: a Lambda jar must hold its dependencies)";
         }
-        for (Element execution : children(child(shade, "executions"), "execution")) {
+        // Maven merges the module's plugin with the parent's pluginManagement: the executions may live there.
+        List<Element> executions = children(child(shade, "executions"), "execution");
+        if (executions.isEmpty()) {
+            executions = children(child(managedPlugin("maven-shade-plugin"), "executions"), "execution");
+        }
+        for (Element execution : executions) {
             boolean shades = children(child(execution, "goals"), "goal").stream().anyMatch(g -> "shade".equals(text(g)));
             if (!shades) {
                 continue;
@@ -207,6 +212,14 @@ class TemplateHandlersTest {
             return name + ".jar";
         }
         return finalName + ".jar (the shade plugin has no shade goal)";
+    }
+
+    /** The plugin as the root pom's pluginManagement declares it (null when it does not). */
+    private static Element managedPlugin(String artifactId) throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve("pom.xml").toFile());
+        Element managed = child(child(child(doc.getDocumentElement(), "build"), "pluginManagement"), "plugins");
+        return children(managed, "plugin").stream().filter(p -> artifactId.equals(text(child(p, "artifactId"))))
+                .findFirst().orElse(null);
     }
 
     private static Set<String> rootModules() throws Exception {

@@ -92,14 +92,14 @@ public final class DemoData {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         teams.put(new Team("t-north", "Riverside North", SINCE));
         teams.put(new Team("t-south", "Riverside South", SINCE));
-        MEMBERS.forEach(teams::putMember);
+        InParallel.each(MEMBERS, teams::putMember);
         List<Contract> contracts = contracts(new ContractStore(data), today);
         // Keith and Ruth see their councils' contracts through these accounts, not through their tokens.
         CommissionerAccountStore accounts = new CommissionerAccountStore(data);
         accounts.put(new CommissionerAccount("comm-ridgeshire", "k-keith", "Keith", "a-priya", SINCE));
         accounts.put(new CommissionerAccount("comm-eastvale", "k-ruth", "Ruth", "a-priya", SINCE));
         clients(data, today, clock.instant());
-        InParallel.all(() -> DemoVisits.seed(data, contracts, clock, zone), () -> DemoRecords.seed(now, clock, zone),
+        InParallel.all(() -> DemoVisits.seed(data, contracts, clock, zone), () -> DemoRecords.seed(now, contracts, clock, zone),
                 () -> DemoFeedback.seed(env, data, contracts.getFirst(), clock, zone));
         if (env.get("SUMMARIES_BUCKET").isPresent()) {
             DemoSummaries.seed(now.summaries(), data, today);
@@ -126,7 +126,7 @@ public final class DemoData {
         PlannedHoursStore hours = new PlannedHoursStore(data);
         FamilyLinkStore links = new FamilyLinkStore(data);
         LocalDate began = today.minusMonths(8).withDayOfMonth(1);
-        for (Person p : PEOPLE) {
+        InParallel.each(PEOPLE, p -> {
             // Rosa and Samuel needed less support as things improved: their plans were cut since.
             boolean reduced = p.clientId().equals("c-rosa") || p.clientId().equals("c-samuel");
             double first = reduced ? p.hours() + 2 : p.hours();
@@ -143,7 +143,7 @@ public final class DemoData {
                 String sub = p.family().get(i);
                 links.put(new FamilyLink(p.clientId(), sub, name(sub), relationships.get(i % 4), SINCE, null));
             }
-        }
+        });
         links.put(new FamilyLink("c-rosa", "f-former", "Jo", "niece", SINCE, SINCE.plusSeconds(86_400)));
         new FamilyInviteStore(data).create(new FamilyInvite(InviteCode.hash(SAMPLE_INVITE_CODE), "c-rosa", "t-north",
                 "Sam", "grandson", null, "w-amara", now, now.plusSeconds(7 * 86_400), null, null));

@@ -2,18 +2,27 @@ package org.whatmatters.local.cloud.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.whatmatters.data.ActivityCounters;
+import org.whatmatters.data.DataTable;
+import org.whatmatters.data.ShiftStore;
+import org.whatmatters.domain.Contract;
 import org.whatmatters.domain.HealthEventType;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.domain.SharingConsent;
+import org.whatmatters.domain.Shift;
 import org.whatmatters.health.RecordHealthEvent;
-import org.whatmatters.shifts.RecordShift;
+import org.whatmatters.shifts.ShiftService;
 import org.whatmatters.stories.RecordStory;
 
-/** Outcome stories, health events and paid shifts of the last four weeks, through the domain services. */
+/**
+ * Outcome stories and health events of the last four weeks, through the domain services, and paid
+ * shifts written as their service would, with their counters summed.
+ */
 final class DemoRecords {
 
     private record Story(String title, String text, List<OutcomeDomain> domains, SharingConsent consent) {
@@ -38,7 +47,7 @@ final class DemoRecords {
     private DemoRecords() {
     }
 
-    static void seed(DemoServices services, Clock clock, ZoneId zone) {
+    static void seed(DemoServices services, List<Contract> contracts, Clock clock, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         InParallel.each(DemoData.PEOPLE, p -> {
             int i = DemoData.PEOPLE.indexOf(p);
@@ -64,23 +73,30 @@ final class DemoRecords {
             services.healthEvents().record(DemoData.caller(p.workers().getFirst(), "worker", p.teamId()),
                     p.clientId(), new RecordHealthEvent(types.get(i), today.minusDays(4 + 5L * i), null));
         }
-        shifts(services, today, zone);
+        shifts(services.data(), contracts, today, zone);
     }
 
     /** Each worker: three four-hour shifts a week, on alternating days, in the four weeks before today. */
-    private static void shifts(DemoServices services, LocalDate today, ZoneId zone) {
+    private static void shifts(DataTable data, List<Contract> contracts, LocalDate today, ZoneId zone) {
+        ShiftStore shifts = new ShiftStore(data);
+        SummedCounters totals = new SummedCounters();
         InParallel.each(DemoData.MEMBERS, m -> {
             int w = DemoData.MEMBERS.indexOf(m);
-            var caller = DemoData.caller(m.workerId(), "worker", m.teamId());
+            List<Contract> teamContracts = contracts.stream().filter(c -> c.teamIds().contains(m.teamId())).toList();
             for (int day = 28; day >= 1; day--) {
                 LocalDate date = today.minusDays(day);
                 boolean works = (date.getDayOfWeek().getValue() + w) % 2 == 0
                         && date.getDayOfWeek() != DayOfWeek.SUNDAY;
                 if (works) {
-                    var start = date.atTime(LocalTime.of(8 + (w % 3) * 3, 0)).atZone(zone).toInstant();
-                    services.shifts().record(caller, m.teamId(), new RecordShift(start, start.plusSeconds(4 * 3600)));
+                    Instant start = date.atTime(LocalTime.of(8 + (w % 3) * 3, 0)).atZone(zone).toInstant();
+                    Instant end = start.plusSeconds(4 * 3600);
+                    Shift shift = new Shift(ShiftService.shiftId(m.teamId(), m.workerId(), start), m.teamId(),
+                            m.workerId(), start, end, date, 240, end);
+                    shifts.create(shift, List.of());
+                    totals.add(ActivityCounters.count(m.teamId(), date, teamContracts, b -> ShiftService.counted(shift, b)));
                 }
             }
         });
+        totals.write(data);
     }
 }

@@ -5,15 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.whatmatters.data.ActivityCounters;
-import org.whatmatters.data.AggregateKey;
-import org.whatmatters.data.ContractStore;
-import org.whatmatters.data.Counters;
 import org.whatmatters.data.DataTable;
-import org.whatmatters.data.Transaction;
 import org.whatmatters.data.VisitStore;
 import org.whatmatters.domain.Contract;
 import org.whatmatters.domain.Location;
@@ -41,20 +36,19 @@ final class DemoVisits {
 
     static void seed(DataTable data, List<Contract> contracts, Clock clock, ZoneId zone) {
         VisitStore visits = new VisitStore(data);
-        ActivityCounters counters = new ActivityCounters(new ContractStore(data));
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        // Seeding writes the visits, then their summed counters once per aggregate item: the same
-        // totals as one transaction per check-out, at a fraction of the start-up time.
-        Map<AggregateKey, Counters.Builder> totals = new ConcurrentHashMap<>();
-        InParallel.each(DemoData.PEOPLE, p -> visitsOf(p, visits, counters, now, today, zone, totals));
-        totals.forEach((key, sum) -> Transaction.on(data).add(sum.build()).commit());
+        SummedCounters totals = new SummedCounters();
+        InParallel.each(DemoData.PEOPLE, p -> visitsOf(p, visits,
+                contracts.stream().filter(c -> c.teamIds().contains(p.teamId())).toList(), now, today, zone, totals));
+        totals.write(data);
         sample(visits, zone);
     }
 
-    private static void visitsOf(DemoData.Person p, VisitStore visits, ActivityCounters counters, Instant now,
-                                 LocalDate today, ZoneId zone, Map<AggregateKey, Counters.Builder> totals) {
+    private static void visitsOf(DemoData.Person p, VisitStore visits, List<Contract> teamContracts, Instant now,
+                                 LocalDate today, ZoneId zone, SummedCounters totals) {
         int index = DemoData.PEOPLE.indexOf(p);
+        List<Visit> all = new ArrayList<>();
         for (int day = -28; day <= 7; day++) {
             LocalDate date = today.plusDays(day);
             Instant start = date.atTime(LocalTime.of(p.hour(), 0)).atZone(zone).toInstant();
@@ -75,16 +69,13 @@ final class DemoVisits {
                     done ? "Left settled, kettle on." : null,
                     done ? MATTERED[Math.floorMod(day + p.hour(), MATTERED.length)] : null,
                     "a-priya", planned, done ? out : planned, done ? 3 : 1);
-            visits.create(visit);
+            all.add(visit);
             if (done) {
-                for (Counters c : counters.count(p.teamId(), date, b -> VisitCounters.completed(visit, b))) {
-                    Counters.Builder sum = totals.computeIfAbsent(c.key(), Counters::on);
-                    synchronized (sum) {
-                        c.deltas().forEach(sum::add);
-                    }
-                }
+                totals.add(ActivityCounters.count(p.teamId(), date, teamContracts,
+                        b -> VisitCounters.completed(visit, b)));
             }
         }
+        visits.createAll(all);
     }
 
     private static void sample(VisitStore visits, ZoneId zone) {
