@@ -18,7 +18,7 @@ mkdir -p "$launch"
 # The dependency list changes only with a pom.
 if [ ! -s "$launch/dependencies" ] || [ -n "$(find . -name pom.xml -not -path '*/target/*' -newer "$launch/dependencies")" ]; then
   mvn -B -ntp -q dependency:build-classpath -pl infra/local/cloud -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$PWD/$launch/dependencies"
+    -Dmdep.outputFile="$PWD/$launch/dependencies" >&2
 fi
 if [ ! -s "$launch/classpath" ] || [ "$launch/classpath" -ot "$launch/dependencies" ] || [ "$launch/classpath" -ot "$jar" ]; then
   "$java" -cp "$jar" org.whatmatters.local.cloud.LaunchClasspath "$launch/jars" "$jar:$(cat "$launch/dependencies")" \
