@@ -96,7 +96,7 @@ public final class JwtIssuer {
 
     /**
      * The claims API Gateway passes to the function when the token is good: every value a string,
-     * arrays flattened as "[a b]". Empty when the token is missing, badly signed, expired, or for
+     * arrays flattened as "[a b]", a single audience a plain string. Empty when the token is missing, badly signed, expired, or for
      * another issuer or audience.
      */
     public Optional<Map<String, String>> verify(String token, String expectedIssuer, List<String> audiences) {
@@ -120,8 +120,9 @@ public final class JwtIssuer {
             if (aud.stream().noneMatch(audiences::contains) && !(clientId != null && audiences.contains(clientId))) {
                 return Optional.empty();
             }
+            // From the payload as written: a single audience stays a plain string, as API Gateway passes it.
             Map<String, String> flat = new LinkedHashMap<>();
-            claims.getClaims().forEach((k, v) -> flat.put(k, flatten(v)));
+            jwt.getPayload().toJSONObject().forEach((k, v) -> flat.put(k, flatten(v)));
             return Optional.of(flat);
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();

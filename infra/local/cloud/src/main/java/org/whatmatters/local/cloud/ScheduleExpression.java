@@ -206,6 +206,9 @@ public final class ScheduleExpression {
             int nth = number(text, "day-of-week", field.substring(hash + 1), 1, 5, null);
             return d -> d.getDayOfWeek() == day && (d.getDayOfMonth() - 1) / 7 + 1 == nth;
         }
+        if (field.contains("/")) {
+            throw invalid(text, "day-of-week takes no '/' (EventBridge refuses it): list the days, e.g. MON,WED,FRI");
+        }
         BitSet set = set(text, "day-of-week", field, 1, 7, DAYS);
         return d -> set.get(d.getDayOfWeek().getValue() % 7 + 1);
     }

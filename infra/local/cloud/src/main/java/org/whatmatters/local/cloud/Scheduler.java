@@ -105,7 +105,9 @@ public final class Scheduler implements AutoCloseable {
                 throw new IllegalArgumentException(job.functionId() + "." + s.name() + ": " + e.getMessage(), e);
             }
             Entry entry = new Entry(job, expression, zone);
-            entry.next = s.enabled() ? nextAfter(entry, now) : null;
+            // EventBridge Scheduler runs a rate schedule with no start date at once, then every period.
+            boolean atOnce = job.kind() == Kind.SCHEDULER && expression.isRate();
+            entry.next = !s.enabled() ? null : atOnce ? now : nextAfter(entry, now);
             entries.add(entry);
         }
         Scheduler scheduler = new Scheduler(invoker, List.copyOf(entries), clock, options);
@@ -250,7 +252,12 @@ public final class Scheduler implements AutoCloseable {
         event.putArray("resources").add(rule
                 ? "arn:aws:events:" + options.region() + ":" + options.account() + ":rule/" + s.name()
                 : scheduleArn(s));
-        event.putObject("detail");
+        // A rule's detail is an empty object; EventBridge Scheduler sends the string "{}".
+        if (rule) {
+            event.putObject("detail");
+        } else {
+            event.put("detail", "{}");
+        }
         return Json.write(event);
     }
 

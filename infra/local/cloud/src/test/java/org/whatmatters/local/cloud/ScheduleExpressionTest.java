@@ -97,7 +97,8 @@ class ScheduleExpressionTest {
             "rate(-1 minutes)", "rate(x minutes)", "cron(0 12 * * ?)", "cron(0 12 * * * *)", "cron(0 12 ? * ? *)",
             "cron(60 12 * * ? *)", "cron(0 24 * * ? *)", "cron(0 0 32 * ? *)", "cron(0 0 * 13 ? *)",
             "cron(0 0 ? * 8 *)", "cron(0 0 ? * FOO *)", "cron(0 0 ? * 2#6 *)", "cron(0/0 * * * ? *)",
-            "cron(0 0 1 1 ? 1969)", "cron(0 0 1,,2 * ? *)", "cron(0 0 1-x * ? *)",
+            "cron(0 0 1 1 ? 1969)", "cron(0 0 1,,2 * ? *)", "cron(0 0 1-x * ? *)", "cron(0 9 ? * 1/2 *)",
+            "cron(0 9 ? * MON/2 *)",
     })
     void invalidExpressionsAreRejectedByName(String expression) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -141,12 +141,26 @@ class SchedulerTest {
     void runNowSendsTheEventOfAnEventBridgeSchedule() throws Exception {
         Scheduler scheduler = start(new Scheduler.Job("CleanupFunction",
                 new EventSource.Schedule("Hourly", "rate(1 hour)", null, true, null), Scheduler.Kind.SCHEDULER));
+        assertNotNull(payloads.poll(2, TimeUnit.SECONDS), "a rate schedule with no start date runs at once");
         scheduler.runNow("CleanupFunction", "Hourly");
 
-        JsonNode event = json(payloads.poll());
+        JsonNode event = json(payloads.poll(2, TimeUnit.SECONDS));
         assertEquals("aws.scheduler", event.get("source").asText());
         assertEquals("arn:aws:scheduler:eu-west-2:000000000000:schedule/default/Hourly",
                 event.get("resources").get(0).asText());
+        assertTrue(event.get("detail").isTextual(), "EventBridge Scheduler sends detail as a string");
+        assertEquals("{}", event.get("detail").asText());
+    }
+
+    @Test
+    void aSchedulerRateWithNoStartDateRunsAtOnceThenEveryPeriod() throws Exception {
+        start(new Scheduler.Job("CleanupFunction",
+                new EventSource.Schedule("Hourly", "rate(1 hour)", null, true, null), Scheduler.Kind.SCHEDULER));
+        assertEquals(START.toString(), json(payloads.poll(2, TimeUnit.SECONDS)).get("time").asText());
+        assertNull(payloads.poll(200, TimeUnit.MILLISECONDS), "once, not again until the hour is up");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(START.plus(Duration.ofHours(1)).toString(),
+                json(payloads.poll(2, TimeUnit.SECONDS)).get("time").asText());
     }
 
     @Test
@@ -162,9 +176,12 @@ class SchedulerTest {
     @Test
     void schedulerInputHasItsContextAttributesFilledInButARuleInputIsNot() throws Exception {
         String input = "{\"run\":\"monthly\",\"at\":\"<aws.scheduler.scheduled-time>\",\"arn\":\"<aws.scheduler.schedule-arn>\"}";
-        start(new Scheduler.Job("CleanupFunction", new EventSource.Schedule("Nightly", "rate(5 minutes)", input, true,
-                null, true), Scheduler.Kind.SCHEDULER)).runNow("CleanupFunction", "Nightly");
-        JsonNode sent = Json.MAPPER.readTree(payloads.poll());
+        Scheduler scheduler = start(new Scheduler.Job("CleanupFunction", new EventSource.Schedule("Nightly",
+                "rate(5 minutes)", input, true, null, true), Scheduler.Kind.SCHEDULER));
+        assertEquals(Json.MAPPER.readTree(payloads.poll(2, TimeUnit.SECONDS)).get("at").asText(), START.toString(),
+                "the run at once");
+        scheduler.runNow("CleanupFunction", "Nightly");
+        JsonNode sent = Json.MAPPER.readTree(payloads.poll(2, TimeUnit.SECONDS));
         assertEquals("monthly", sent.get("run").asText());
         assertEquals(START.toString(), sent.get("at").asText());
         assertEquals("arn:aws:scheduler:eu-west-2:000000000000:schedule/default/Nightly", sent.get("arn").asText());
