@@ -21,7 +21,7 @@ import org.whatmatters.aggregates.Counter;
 /** Per-team rating distributions and the overall one, protected together as a two-way table. */
 class TwoWayTableProtectionTest {
 
-    private static final String Q = "q-impact";
+    private static final String Q = SampleCounters.Q;
     private static final int M = RatingSummary.SCALE;
     private static final int RUNS = Integer.getInteger("twoway.runs", 200);
     private static final long BUDGET = 2_000_000;
@@ -29,23 +29,8 @@ class TwoWayTableProtectionTest {
 
     /** Counters of a team whose every respondent answered Q, all passives (NPS does not matter here). */
     private static Map<String, Long> counters(long... ratingsOneToSix) {
-        Map<String, Long> c = new HashMap<>();
-        long sum = 0;
-        long count = 0;
-        for (int v = 1; v <= ratingsOneToSix.length; v++) {
-            long n = ratingsOneToSix[v - 1];
-            if (n > 0) {
-                c.put(Counter.rating(Q, v), n);
-                sum += v * n;
-                count += n;
-            }
-        }
-        c.put(Counter.INVITATIONS, count + 5);
-        c.put(Counter.RESPONSES, count);
-        c.put(Counter.PASSIVES, count);
-        c.put(Counter.ratingSum(Q), sum);
-        c.put(Counter.ratingCount(Q), count);
-        return c;
+        long count = Arrays.stream(ratingsOneToSix).sum();
+        return SampleCounters.feedback(count + 5, 0, count, 0, ratingsOneToSix);
     }
 
     private static Map<String, Long> plus(Map<String, Long> a, Map<String, Long> b) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.whatmatters.config.Env;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.local.engines.TestCloud;
@@ -52,5 +53,22 @@ public final class TestTable {
                 .sorted(Comparator.comparing((Map<String, AttributeValue> i) -> i.get("PK").s())
                         .thenComparing(i -> i.get("SK").s()))
                 .toList();
+    }
+
+    /** Every aggregate item of a snapshot as "PK SK" → its number attributes: all of them, so one under a wrong key shows. */
+    public static Map<String, Map<String, Long>> aggregates(List<Map<String, AttributeValue>> items) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            if ("Aggregate".equals(item.get("kind").s())) {
+                Map<String, Long> counters = new TreeMap<>();
+                item.forEach((k, v) -> {
+                    if (v.n() != null) {
+                        counters.put(k, Long.parseLong(v.n()));
+                    }
+                });
+                out.put(item.get("PK").s() + " " + item.get("SK").s(), counters);
+            }
+        }
+        return out;
     }
 }

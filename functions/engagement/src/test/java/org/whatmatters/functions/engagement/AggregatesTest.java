@@ -29,6 +29,7 @@ import org.whatmatters.domain.Client;
 import org.whatmatters.domain.RespondentType;
 import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.People;
+import org.whatmatters.testing.TestTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -83,18 +84,7 @@ class AggregatesTest {
 
         List<Map<String, AttributeValue>> items = api.table.snapshot();
         Map<String, Map<String, Long>> expected = recount(items);
-        Map<String, Map<String, Long>> actual = new TreeMap<>();
-        for (Map<String, AttributeValue> i : items) {
-            if ("Aggregate".equals(i.get("kind").s())) {
-                Map<String, Long> counters = new TreeMap<>();
-                i.forEach((k, v) -> {
-                    if (v.n() != null) {
-                        counters.put(k, Long.parseLong(v.n()));
-                    }
-                });
-                actual.put(i.get("PK").s() + " " + i.get("SK").s(), counters);
-            }
-        }
+        Map<String, Map<String, Long>> actual = TestTable.aggregates(items);
         assertTrue(expected.keySet().containsAll(List.of("AGG#TEAM#t-north MONTH#2026-10",
                 "AGG#TEAM#t-south MONTH#2026-11", "AGG#CONTRACT#ct-ridgeshire MONTH#2026-10",
                 "AGG#CONTRACT#ct-leeds MONTH#2026-11", "AGG#PERIOD#sp-2026-q4 ALL",
