@@ -294,99 +294,94 @@ class SummarySchemaTest {
     void anUnknownPropertyIsRejectedAtAnyDepth() throws IOException {
         ObjectNode top = (ObjectNode) summary();
         top.put("generatedAt", "2026-04-01T02:00:00Z");
-        rejects(SUMMARY, top, "$: unknown property generatedAt");
+        rejects(SUMMARY, top, "# additionalProperties: property 'generatedAt' is not defined");
 
         JsonNode doc = summary();
         ((ObjectNode) doc.at("/impact/stories/0")).put("clientId", "c-rosa");
-        rejects(SUMMARY, doc, "$.impact.stories[0]: unknown property clientId");
+        rejects(SUMMARY, doc, "#/impact/stories/0 additionalProperties: property 'clientId' is not defined");
 
         JsonNode figure = summary();
         ((ObjectNode) figure.at("/impact/plannedHours/atStart")).put("clients", 12);
-        rejects(SUMMARY, figure, "$.impact.plannedHours.atStart: matches 0 of the 2 oneOf branches");
+        rejects(SUMMARY, figure, "#/impact/plannedHours/atStart oneOf: must be valid to one and only one schema, but 0 are valid");
 
         JsonNode dashboard = json(Samples.dashboard("Team A", 12));
         ((ObjectNode) dashboard.at("/clients/0")).put("address", "1 High Street");
-        rejects(DASHBOARD, dashboard, "$.clients[0]: unknown property address");
+        rejects(DASHBOARD, dashboard, "#/clients/0 additionalProperties: property 'address' is not defined");
     }
 
     @Test
     void aMissingRequiredFieldIsRejected() throws IOException {
         ObjectNode top = (ObjectNode) summary();
         top.remove("complete");
-        rejects(SUMMARY, top, "$: missing required property complete");
+        rejects(SUMMARY, top, "# required: required property 'complete' not found");
 
         JsonNode doc = summary();
         ((ObjectNode) doc.at("/feedback/overall")).remove("nps");
-        rejects(SUMMARY, doc, "$.feedback.overall: missing required property nps");
+        rejects(SUMMARY, doc, "#/feedback/overall required: required property 'nps' not found");
 
         JsonNode dashboard = json(Samples.dashboard("Team A", 12));
         ((ObjectNode) dashboard.get("activity")).remove("continuity");
-        rejects(DASHBOARD, dashboard, "$.activity: missing required property continuity");
+        rejects(DASHBOARD, dashboard, "#/activity required: required property 'continuity' not found");
     }
 
     @Test
     void aFigureIsAValueOrAReasonNeverBothOrNeither() throws IOException {
         JsonNode both = summary();
         ((ObjectNode) both.at("/feedback/overall/responses")).put("suppressed", "small-count");
-        rejects(SUMMARY, both, "$.feedback.overall.responses: matches 0 of the 2 oneOf branches");
+        rejects(SUMMARY, both, "#/feedback/overall/responses oneOf: must be valid to one and only one schema, but 0 are valid");
 
         JsonNode neither = summary();
         ((ObjectNode) neither.at("/feedback/overall/responses")).remove("value");
-        rejects(SUMMARY, neither, "$.feedback.overall.responses: matches 0 of the 2 oneOf branches");
+        rejects(SUMMARY, neither, "#/feedback/overall/responses oneOf: must be valid to one and only one schema, but 0 are valid");
 
         JsonNode why = summary();
         ((ObjectNode) why.at("/trend/0/overall/nps")).put("suppressed", "too-few");
-        rejects(SUMMARY, why, "\"too-few\" is not one of");
+        rejects(SUMMARY, why, "#/trend/0/overall/nps/suppressed enum: ");
 
         JsonNode negative = summary();
         ((ObjectNode) negative.at("/feedback/overall/responses")).put("value", -1);
-        rejects(SUMMARY, negative, "beyond the minimum");
+        rejects(SUMMARY, negative, "#/feedback/overall/responses/value minimum: ");
     }
 
     @Test
     void wrongTypesConstantsDatesAndLengthsAreRejected() throws IOException {
         ObjectNode kind = (ObjectNode) summary();
         kind.put("kind", "team-dashboard");
-        rejects(SUMMARY, kind, "$.kind: is \"team-dashboard\", not \"commissioner-summary\"");
+        rejects(SUMMARY, kind, "#/kind const: must be the constant value 'commissioner-summary'");
 
         ObjectNode version = (ObjectNode) json(Samples.dashboard("Team A", 12));
         version.put("schemaVersion", 2);
-        rejects(DASHBOARD, version, "$.schemaVersion");
+        rejects(DASHBOARD, version, "#/schemaVersion const: ");
 
         ObjectNode size = (ObjectNode) json(Samples.dashboard("Team A", 12));
         size.put("teamSize", "12");
-        rejects(DASHBOARD, size, "$.teamSize: is string, not \"integer\"");
+        rejects(DASHBOARD, size, "#/teamSize type: string found, integer expected");
 
         ObjectNode date = (ObjectNode) summary();
         date.put("dataThrough", "2026-02-30");
-        rejects(SUMMARY, date, "$.dataThrough: \"2026-02-30\" is not a date");
+        rejects(SUMMARY, date, "#/dataThrough format: ");
 
         ObjectNode month = (ObjectNode) json(Samples.dashboard("Team A", 12));
         month.put("month", "2026-3");
-        rejects(DASHBOARD, month, "$.month: \"2026-3\" does not match");
+        rejects(DASHBOARD, month, "#/month pattern: ");
 
         JsonNode stories = summary();
         ArrayNode list = (ArrayNode) stories.at("/impact/stories");
         for (int i = 0; i < 3; i++) {
             list.add(list.get(0).deepCopy());
         }
-        rejects(SUMMARY, stories, "$.impact.stories: 4 items, maxItems 3");
+        rejects(SUMMARY, stories, "#/impact/stories maxItems: ");
 
         JsonNode domain = summary();
         ((ArrayNode) domain.at("/impact/stories/0/domains")).add(OutcomeDomain.INDEPENDENCE.toString());
-        rejects(SUMMARY, domain, "$.impact.stories[0].domains: items repeat");
+        rejects(SUMMARY, domain, "#/impact/stories/0/domains uniqueItems: ");
     }
 
     @Test
-    void theSchemasUseOnlyKeywordsTheValidatorKnows() {
-        // a schema leaning on an unsupported keyword must not pass by being half-checked
-        Set<String> used = new LinkedHashSet<>();
+    void theSchemasAreValidDraft202012Schemas() {
         for (SchemaCheck check : List.of(SUMMARY, DASHBOARD)) {
-            walk(check.schema(), "#", e -> e.getValue().fieldNames().forEachRemaining(used::add));
+            assertEquals(List.of(), check.metaSchemaErrors());
+            assertEquals("https://json-schema.org/draft/2020-12/schema", check.schema().get("$schema").asText());
         }
-        Set<String> known = Set.of("$schema", "$id", "$defs", "title", "description", "type", "const", "enum",
-                "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems",
-                "minimum", "maximum", "minLength", "pattern", "format", "$ref", "oneOf", "anyOf", "allOf");
-        assertTrue(known.containsAll(used), used.toString());
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.whatmatters.json.Json;
@@ -33,19 +34,22 @@ import org.whatmatters.json.Json;
 public final class HttpApiEmulator implements AutoCloseable {
 
     static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    private static final Set<String> TEXT_TYPES = Set.of("application/json", "application/xml", "application/javascript");
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final HttpServer server;
+    private final Stack stack;
     private final RouteTable routes;
     private final Invoker invoker;
     private final JwtIssuer issuer;
     private final String region;
     private final Cors cors;
 
-    private HttpApiEmulator(HttpServer server, RouteTable routes, Invoker invoker, JwtIssuer issuer, String region,
-                            Cors cors) {
+    private HttpApiEmulator(HttpServer server, Stack stack, RouteTable routes, Invoker invoker, JwtIssuer issuer,
+                            String region, Cors cors) {
         this.server = server;
+        this.stack = stack;
         this.routes = routes;
         this.invoker = invoker;
         this.issuer = issuer;
@@ -73,13 +77,25 @@ public final class HttpApiEmulator implements AutoCloseable {
         // One port serves every HTTP API, so the first CORS configuration answers for all of them.
         Cors cors = stack.httpApis().stream().map(HttpApiSpec::cors).filter(java.util.Objects::nonNull).findFirst()
                 .map(c -> webOrigin == null ? c : c.withOrigin(webOrigin)).orElse(null);
-        HttpApiEmulator emulator = new HttpApiEmulator(server, routes, invoker, issuer, region, cors);
+        HttpApiEmulator emulator = new HttpApiEmulator(server, stack, routes, invoker, issuer, region, cors);
         server.createContext("/", emulator::handle);
         server.start();
         return emulator;
     }
 
+    /** The API's URL as the template's output gives it: with the stage, unless that is $default. */
     public URI endpoint() {
+        return URI.create(origin() + stagePath(stack));
+    }
+
+    /** "/dev" for a stage named dev; empty for $default. One port serves every HTTP API: the first one's. */
+    static String stagePath(Stack stack) {
+        String stage = stack.httpApis().stream().map(HttpApiSpec::stage).findFirst().orElse("$default");
+        return stage.equals("$default") ? "" : "/" + stage;
+    }
+
+    /** The port's root, where the local-only pages are mounted beside the API. */
+    public URI origin() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -316,12 +332,12 @@ public final class HttpApiEmulator implements AutoCloseable {
         }
     }
 
-    private static boolean isText(String contentType) {
+    /** HTTP APIs pass only these as text: any other body, or one without a Content-Type, arrives base64. */
+    static boolean isText(String contentType) {
         if (contentType == null) {
-            return true;
+            return false;
         }
-        String ct = contentType.toLowerCase(Locale.ROOT);
-        return ct.startsWith("text/") || ct.contains("json") || ct.contains("xml") || ct.contains("javascript")
-                || ct.contains("x-www-form-urlencoded");
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || TEXT_TYPES.contains(type);
     }
 }

@@ -84,7 +84,7 @@ public final class LocalCloud implements AutoCloseable {
         }));
         System.out.println(cloud.describe());
         System.out.println("Tokens for the demo users: " + state.resolve("tokens.json") + " (or GET "
-                + cloud.httpEndpoint() + "/_local/tokens); `source " + state.resolve("env") + "` for curl.");
+                + cloud.localEndpoint() + "/_local/tokens); `source " + state.resolve("env") + "` for curl.");
         System.out.println("Open " + cloud.webEndpoint() + "/ in a browser and sign in as Maria (family).");
         System.out.println("READY http=" + cloud.httpEndpoint() + " web=" + cloud.webEndpoint() + " ws=" + cloud.webSocketEndpoints().values()
                 .stream().findFirst().map(URI::toString).orElse("none"));
@@ -183,7 +183,8 @@ public final class LocalCloud implements AutoCloseable {
         functions = new FunctionHost(stack.functions(), localEnvironment(), o.region());
         URI ws = webSockets.values().stream().findFirst().map(WebSocketEmulator::stageEndpoint).orElse(null);
         try {
-            web = keep(WebHost.start(o.webRoot(), o.webPort(), URI.create("http://127.0.0.1:" + httpPort), ws,
+            web = keep(WebHost.start(o.webRoot(), o.webPort(),
+                    URI.create("http://127.0.0.1:" + httpPort + HttpApiEmulator.stagePath(stack)), ws,
                     issuer.issuer(), AUDIENCE, params.getOrDefault("ProviderTimeZone", "Europe/London")));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The web pages did not start on port " + o.webPort(), e);
@@ -374,8 +375,14 @@ public final class LocalCloud implements AutoCloseable {
         return s.toString();
     }
 
+    /** The HTTP API's URL with its stage, as the template's HttpApiUrl output. */
     public URI httpEndpoint() {
         return http.endpoint();
+    }
+
+    /** The HTTP port's root: the local-only pages (/_local/tokens, /_local/schedules) and the issuer. */
+    public URI localEndpoint() {
+        return http.origin();
     }
 
     /** The WebSocket URL clients connect to, per API logical id, with the stage. */

@@ -32,19 +32,19 @@ final class RouteTable {
     /**
      * {@code rawPath} is matched segment by segment before it is decoded, as API Gateway does, so an
      * encoded slash (%2F) stays inside its segment; each path parameter is the decoded segment. A path
-     * may carry the API's stage first (/dev/visits/...), as URLs of a named stage do in AWS.
+     * of a named stage starts with it (/dev/visits/...), as in AWS, and one without it matches nothing.
      */
     Optional<Match> match(String method, String rawPath) {
-        String path = rawPath;
         List<Candidate> found = new ArrayList<>();
         for (Entry e : entries) {
-            if (e.route().path().equals("$default")) {
+            String path = inStage(rawPath, e.api().stage());
+            if (path == null || e.route().path().equals("$default")) {
                 continue;
             }
             if (!e.route().method().equals("ANY") && !e.route().method().equals(method)) {
                 continue;
             }
-            Map<String, String> params = bind(split(e.route().path()), split(withoutStage(path, e.api().stage())));
+            Map<String, String> params = bind(split(e.route().path()), split(path));
             if (params != null) {
                 found.add(new Candidate(e, params, score(e.route())));
             }
@@ -54,7 +54,8 @@ final class RouteTable {
         if (best.isPresent()) {
             return best;
         }
-        return entries.stream().filter(e -> e.route().path().equals("$default")).findFirst()
+        return entries.stream().filter(e -> e.route().path().equals("$default"))
+                .filter(e -> inStage(rawPath, e.api().stage()) != null).findFirst()
                 .map(e -> new Match(e, Map.of()));
     }
 
@@ -108,10 +109,13 @@ final class RouteTable {
         }
     }
 
-    private static String withoutStage(String path, String stage) {
+    /** The path after a named stage's prefix, or null when the path is not under it: API Gateway answers 404. */
+    private static String inStage(String path, String stage) {
+        if (stage.equals("$default")) {
+            return path;
+        }
         String prefix = "/" + stage;
-        return !stage.equals("$default") && (path.equals(prefix) || path.startsWith(prefix + "/"))
-                ? path.substring(prefix.length()) : path;
+        return path.equals(prefix) || path.startsWith(prefix + "/") ? path.substring(prefix.length()) : null;
     }
 
     private static String[] split(String path) {

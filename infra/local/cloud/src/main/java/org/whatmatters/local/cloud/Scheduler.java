@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.whatmatters.json.Json;
 import org.whatmatters.local.engines.LocalDynamo;
 
@@ -58,6 +60,8 @@ public final class Scheduler implements AutoCloseable {
     private final Options options;
     private final List<Entry> entries;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
     /** One job with its parsed expression and the next time it is due (guarded by the entry). */
@@ -170,6 +174,7 @@ public final class Scheduler implements AutoCloseable {
                 synchronized (e) {
                     if (e.next != null && !e.next.isAfter(now)) {
                         Instant due = e.next;
+                        inFlight.incrementAndGet();
                         try {
                             threads.execute(() -> fire(e, due));
                         } catch (RejectedExecutionException closing) {
@@ -184,6 +189,7 @@ public final class Scheduler implements AutoCloseable {
                     }
                 }
             }
+            passes.incrementAndGet();
             Duration sleep = options.tick();
             if (earliest != null) {
                 Duration until = Duration.between(clock.instant(), earliest);
@@ -204,6 +210,14 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void fire(Entry e, Instant due) {
+        try {
+            fireWithRetries(e, due);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void fireWithRetries(Entry e, Instant due) {
         String payload = payload(e, due);
         String id = e.job.functionId() + "." + e.job.schedule().name();
         for (int attempt = 0; !closed; attempt++) {
@@ -263,6 +277,23 @@ public final class Scheduler implements AutoCloseable {
 
     private String scheduleArn(EventSource.Schedule s) {
         return "arn:aws:scheduler:" + options.region() + ":" + options.account() + ":schedule/default/" + s.name();
+    }
+
+    /**
+     * Waits until the loop has looked at the clock twice since this call and no run (retries included)
+     * is under way: whatever the clock makes due by now has then been sent, so a test can tell that
+     * nothing more will be without sleeping.
+     */
+    void awaitSettled(Duration timeout) {
+        long target = passes.get() + 2;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (passes.get() < target || inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the scheduler did not settle within " + timeout);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
     }
 
     @Override

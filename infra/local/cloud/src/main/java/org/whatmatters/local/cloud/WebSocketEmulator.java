@@ -42,14 +42,12 @@ import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
-import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 import org.whatmatters.json.Json;
 
@@ -60,7 +58,7 @@ import org.whatmatters.json.Json;
  */
 public final class WebSocketEmulator implements AutoCloseable {
 
-    /** API Gateway's limit on a client message (frames may be fragmented) and on a @connections post. */
+    /** API Gateway's limit on a client message (in frames of up to 32 KB) and on a @connections post. */
     static final int MAX_MESSAGE = 128 * 1024;
     /** API Gateway closes a connection whose client sent nothing for this long (posts to it do not count). */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -178,7 +176,7 @@ public final class WebSocketEmulator implements AutoCloseable {
         final CompletableFuture<Void> started = new CompletableFuture<>();
 
         Server(InetSocketAddress address) {
-            super(address, List.of(new Draft_6455(List.of(), List.of(new Protocol("")), MAX_MESSAGE)));
+            super(address, List.of(new FrameLimitedDraft(FrameLimitedDraft.MAX_FRAME, MAX_MESSAGE)));
             setReuseAddr(true);
             setDaemon(true);
             // API Gateway sends no pings of its own; dead peers go at the idle timeout.

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.whatmatters.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -162,7 +167,7 @@ class EverythingTemplateTest {
     @Test
     void aScheduledFunctionRunsNowWithTheEventBridgeEventOrItsInput() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint()
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
                 + "/_local/schedules/TickFunction/run?schedule=Daily")).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
@@ -171,13 +176,55 @@ class EverythingTemplateTest {
 
         assertEquals("{\"ticked\":\"input:weekly\"}", cloud.scheduler().runNow("TickFunction", "MondayMorning")
                 .replace(" ", ""));
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint()
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
                 + "/_local/schedules/NoSuchFunction/run")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());
-        String schedules = http.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + "/_local/schedules"))
+        String schedules = http.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint() + "/_local/schedules"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(schedules.contains("cron(0 6 ? * MON *)"), schedules);
         assertFalse(schedules.contains("NoSuchFunction"));
+    }
+
+    private static HttpResponse<String> echo(URI base, String contentType, String body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + "/echo/a%2Fb/c?x=1"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            r.header("Content-Type", contentType);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void aNamedStageIsInTheUrlAndThePathsTheFunctionSees() throws Exception {
+        assertTrue(cloud.httpEndpoint().toString().endsWith("/test"), cloud.httpEndpoint().toString());
+        HttpResponse<String> r = echo(cloud.httpEndpoint(), "application/json", "{}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode event = Json.MAPPER.readTree(r.body());
+        assertEquals("/test/echo/a%2Fb/c", event.path("rawPath").asText());
+        assertEquals("/test/echo/a%2Fb/c", event.at("/requestContext/http/path").asText());
+        assertEquals("test", event.at("/requestContext/stage").asText());
+        assertEquals("ANY /echo/{proxy+}", event.path("routeKey").asText());
+        assertEquals("a/b/c", event.at("/pathParameters/proxy").asText());
+
+        HttpResponse<String> withoutStage = echo(cloud.localEndpoint(), "application/json", "{}");
+        assertEquals(404, withoutStage.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", withoutStage.body());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {
+            "application/json, false", "application/json; charset=utf-8, false", "Application/JSON, false",
+            "text/plain, false", "text/csv; charset=utf-8, false", "application/xml, false",
+            "application/javascript, false", "none, true", "application/x-www-form-urlencoded, true",
+            "application/octet-stream, true", "image/png, true", "multipart/form-data; boundary=x, true"})
+    void onlyTextBodiesArriveAsTextAndEverythingElseBase64(String contentType, boolean base64) throws Exception {
+        String body = "name=Ros\u00e9&x={\"a\":1}";
+        JsonNode event = Json.MAPPER.readTree(echo(cloud.httpEndpoint(), contentType, body).body());
+        assertEquals(base64, event.path("isBase64Encoded").asBoolean());
+        String received = event.path("body").asText();
+        assertEquals(body, base64 ? new String(Base64.getDecoder().decode(received), StandardCharsets.UTF_8) : received);
     }
 }

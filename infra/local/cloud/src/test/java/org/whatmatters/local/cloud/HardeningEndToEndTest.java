@@ -126,7 +126,7 @@ class HardeningEndToEndTest {
         dynamo.putItem(p -> p.tableName(table).item(corrupt));
         Instant before = Instant.now();
         try {
-            HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint()
+            HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
                             + "/_local/schedules/CompileSummariesFunction/run?schedule=MonthlySummaries"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(502, run.statusCode(), "the run fails, so Lambda retries it and the failure queue gets it: "
@@ -159,8 +159,8 @@ class HardeningEndToEndTest {
     void aWorkerMovedOutOfATeamLosesItsPeopleAtOnceOverHttpAndOnTheSocket() throws Exception {
         String amara = cloud.token("w-amara");
         assertEquals(200, call("GET", "/clients/c-rosa/visits?limit=1", amara, null).statusCode());
-        Socket amaraSocket = Socket.open(amara, "c-rosa");
-        Socket maria = Socket.open(cloud.token("f-maria"), "c-rosa");
+        LiveSocketClient amaraSocket = LiveSocketClient.open(cloud, amara, "c-rosa");
+        LiveSocketClient maria = LiveSocketClient.open(cloud, cloud.token("f-maria"), "c-rosa");
 
         HttpResponse<String> removed = call("DELETE", "/teams/t-north/members/w-amara", cloud.token("a-priya"), null);
         assertEquals(200, removed.statusCode(), removed.body());
@@ -180,9 +180,10 @@ class HardeningEndToEndTest {
         String visit = planForRosa(cloud.token("w-ben"));
         assertEquals(200, call("POST", "/visits/" + visit + "/check-in", cloud.token("w-ben"), "{}").statusCode());
         assertEquals(visit, maria.next("visit.started").at("/data/visitId").asText());
-        Thread.sleep(500);
-        assertTrue(amaraSocket.received().stream().noneMatch(m -> visit.equals(m.at("/data/visitId").asText())),
-                "Amara was told after leaving: " + amaraSocket.received());
+        cloud.streams().awaitIdle(LiveSocketClient.WAIT);
+        List<JsonNode> amaraHeard = amaraSocket.untilPong();
+        assertTrue(amaraHeard.stream().noneMatch(m -> visit.equals(m.at("/data/visitId").asText())),
+                "Amara was told after leaving: " + amaraHeard);
         amaraSocket.close();
         maria.close();
     }
@@ -194,10 +195,10 @@ class HardeningEndToEndTest {
     void aConnectionWhoseTokenExpiresIsClosed() throws Exception {
         String shortLived = cloud.issuer().mint("f-maria", List.of("family"), Map.of("custom:provider_id", "p-riverside"),
                 Duration.ofSeconds(3));
-        Socket socket = Socket.open(shortLived, "c-rosa");
+        LiveSocketClient socket = LiveSocketClient.open(cloud, shortLived, "c-rosa");
         assertFalse(socket.closed().isDone());
         Thread.sleep(4_000);
-        HttpResponse<String> sweep = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint()
+        HttpResponse<String> sweep = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
                         + "/_local/schedules/ConnectionSweepFunction/run")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, sweep.statusCode(), sweep.body());
@@ -379,59 +380,4 @@ class HardeningEndToEndTest {
         return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A WebSocket client that keeps what it receives and says when it was closed. */
-    private record Socket(WebSocket ws, LinkedBlockingQueue<JsonNode> received, CompletableFuture<Integer> closed) {
-
-        static Socket open(String token, String... clientIds) {
-            StringBuilder url = new StringBuilder(cloud.webSocketEndpoints().get("LiveApi") + "/dev?token="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8));
-            for (String id : clientIds) {
-                url.append("&clientId=").append(id);
-            }
-            LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-            CompletableFuture<Integer> closed = new CompletableFuture<>();
-            WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(url.toString()), new WebSocket.Listener() {
-                private final StringBuilder text = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    text.append(data);
-                    if (last) {
-                        received.add(Json.read(text.toString(), JsonNode.class));
-                        text.setLength(0);
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-
-                @Override
-                public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                    closed.complete(statusCode);
-                    return null;
-                }
-
-                @Override
-                public void onError(WebSocket webSocket, Throwable error) {
-                    closed.complete(-1);
-                }
-            }).join();
-            return new Socket(ws, received, closed);
-        }
-
-        /** The next message of this type, skipping others. */
-        JsonNode next(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonNode m = received.poll(100, TimeUnit.MILLISECONDS);
-                if (m != null && type.equals(m.path("type").asText())) {
-                    return m;
-                }
-            }
-            throw new AssertionError("no " + type + " within " + WAIT);
-        }
-
-        void close() {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-        }
-    }
 }

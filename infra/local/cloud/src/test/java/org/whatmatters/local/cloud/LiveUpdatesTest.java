@@ -65,61 +65,8 @@ class LiveUpdatesTest {
         cloud.close();
     }
 
-    /** A WebSocket client that keeps what it receives. */
-    private record Socket(WebSocket ws, LinkedBlockingQueue<JsonNode> received) {
-
-        static Socket open(String token, String... clientIds) {
-            StringBuilder url = new StringBuilder(cloud.webSocketEndpoints().get("LiveApi") + "/dev?token="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8));
-            for (String id : clientIds) {
-                url.append("&clientId=").append(id);
-            }
-            LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-            WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(url.toString()), new WebSocket.Listener() {
-                private final StringBuilder text = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    text.append(data);
-                    if (last) {
-                        received.add(Json.read(text.toString(), JsonNode.class));
-                        text.setLength(0);
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-            }).join();
-            return new Socket(ws, received);
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode m = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            if (m == null) {
-                throw new AssertionError("no message within " + WAIT);
-            }
-            return m;
-        }
-
-        /** The next message of this type, skipping others (the stream may hold earlier updates). */
-        JsonNode next(String type) throws InterruptedException {
-            for (JsonNode m = next(); ; m = next()) {
-                if (type.equals(m.path("type").asText())) {
-                    return m;
-                }
-            }
-        }
-
-        void send(String json) {
-            ws.sendText(json, true).join();
-        }
-
-        void close() {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-        }
-    }
-
     private static int refusedWith(String token, String clientId) {
-        CompletionException e = assertThrows(CompletionException.class, () -> Socket.open(token, clientId));
+        CompletionException e = assertThrows(CompletionException.class, () -> LiveSocketClient.open(cloud, token, clientId));
         return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
     }
 
@@ -160,9 +107,9 @@ class LiveUpdatesTest {
         links.put(new FamilyLink("c-rosa", jess, "Jess", "granddaughter", Instant.now(), null));
         String jessToken = cloud.issuer().mint(jess, List.of("family"), Map.of("custom:provider_id", "p-riverside"),
                 Duration.ofHours(1));
-        Socket maria = Socket.open(cloud.token("f-maria"), "c-rosa");
-        Socket tom = Socket.open(cloud.token("f-tom"), "c-arthur");
-        Socket jessSocket = Socket.open(jessToken, "c-rosa");
+        LiveSocketClient maria = LiveSocketClient.open(cloud, cloud.token("f-maria"), "c-rosa");
+        LiveSocketClient tom = LiveSocketClient.open(cloud, cloud.token("f-tom"), "c-arthur");
+        LiveSocketClient jessSocket = LiveSocketClient.open(cloud, jessToken, "c-rosa");
         // A connection that dropped without its $disconnect reaching us: @connections answers 410 for it.
         Instant in2h = Instant.now().plus(Duration.ofHours(2));
         connections.open(new Connection("dropped-1=", "f-maria", List.of("family"), "p-riverside", null,
@@ -195,11 +142,12 @@ class LiveUpdatesTest {
         assertFalse(finished.toString().contains("tired"), "no working notes: " + finished);
 
         // Tom (Arthur's son) and Jess (revoked) heard nothing of it; Maria heard each update once.
-        Thread.sleep(300);
-        assertTrue(tom.received().isEmpty(), "Tom: " + tom.received());
-        assertTrue(jessSocket.received().stream().noneMatch(m -> m.path("type").asText().equals("visit.finished")),
-                "Jess after revocation: " + jessSocket.received());
-        assertTrue(maria.received().isEmpty(), "no duplicates: " + maria.received());
+        cloud.streams().awaitIdle(LiveSocketClient.WAIT);
+        assertEquals(List.of(), tom.untilPong(), "Tom");
+        List<JsonNode> jessHeard = jessSocket.untilPong();
+        assertTrue(jessHeard.stream().noneMatch(m -> m.path("type").asText().equals("visit.finished")),
+                "Jess after revocation: " + jessHeard);
+        assertEquals(List.of(), maria.untilPong(), "no duplicates");
 
         // Back online, Maria reads what happened from the feed: the same updates, with the same ids.
         HttpResponse<String> feed = call("GET", "/clients/c-rosa/updates?since=" + since, cloud.token("f-maria"), null);
@@ -226,7 +174,7 @@ class LiveUpdatesTest {
         assertEquals(401, refusedWith(expired, "c-rosa"));
         assertEquals(400, refusedWith(cloud.token("f-maria"), "c-rosa,bad%23id"));
 
-        Socket amara = Socket.open(cloud.token("w-amara"), "c-rosa", "c-edith");
+        LiveSocketClient amara = LiveSocketClient.open(cloud, cloud.token("w-amara"), "c-rosa", "c-edith");
         amara.send("{\"action\":\"ping\"}");
         assertEquals("pong", amara.next().get("type").asText());
         amara.send("{\"action\":\"subscribe\",\"clientIds\":[\"c-george\",\"c-arthur\"]}");

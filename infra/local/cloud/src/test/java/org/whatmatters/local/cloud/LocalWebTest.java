@@ -51,7 +51,7 @@ class LocalWebTest {
         assertTrue(index.body().contains("What Matters"));
         String csp = index.headers().firstValue("content-security-policy").orElseThrow();
         assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
-        assertTrue(csp.contains(cloud.httpEndpoint().toString()), "the pages may call this run's API: " + csp);
+        assertTrue(csp.contains(cloud.localEndpoint().toString()), "the pages may call this run's API: " + csp);
         assertEquals("nosniff", index.headers().firstValue("x-content-type-options").orElseThrow());
 
         JsonNode config = Json.MAPPER.readTree(get(web + "/config.json").body());

@@ -295,7 +295,7 @@ class OpenApiContractTest {
         List<String> servers = OpenApiDoc.list(openApi.root().getOrDefault("servers", List.of()), "servers").stream()
                 .map(s -> String.valueOf(OpenApiDoc.map(s, "servers[]").get("url"))).toList();
         if (!servers.contains("https://{apiId}.execute-api.{region}.amazonaws.com/{stage}")
-                || !servers.contains("http://127.0.0.1:3000")) {
+                || !servers.contains("http://127.0.0.1:3000/dev")) {
             problems.add("servers must be the deployed execute-api URL with variables and the local cloud, not " + servers);
         }
         openApi.references().forEach((where, ref) -> {

@@ -133,10 +133,16 @@ class RealTemplateTest {
     }
 
     @Test
-    void theStagePrefixOfANamedStageIsAccepted() throws Exception {
-        HttpResponse<String> r = call("GET", "/dev/visits/" + DemoData.SAMPLE_VISIT, cloud.token("w-amara"), null);
+    void theApiAnswersUnderItsNamedStageOnly() throws Exception {
+        assertEquals("/dev", cloud.httpEndpoint().getPath(), "the template's Stage, as its HttpApiUrl output");
+        HttpResponse<String> r = call("GET", "/visits/" + DemoData.SAMPLE_VISIT, cloud.token("w-amara"), null);
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(DemoData.SAMPLE_VISIT, Json.MAPPER.readTree(r.body()).get("visitId").asText());
+        HttpResponse<String> withoutStage = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
+                + "/visits/" + DemoData.SAMPLE_VISIT)).header("Authorization", "Bearer " + cloud.token("w-amara"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, withoutStage.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", withoutStage.body());
     }
 
     @Test
@@ -200,11 +206,13 @@ class RealTemplateTest {
 
     @Test
     void issuerPublishesItsKeysAndTokensAreHandedOutLocally() throws Exception {
-        HttpResponse<String> jwks = call("GET", "/local-issuer/.well-known/jwks.json", null, null);
+        HttpResponse<String> jwks = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
+                + "/local-issuer/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, jwks.statusCode());
         assertEquals("RSA", Json.MAPPER.readTree(jwks.body()).at("/keys/0/kty").asText());
         assertFalse(jwks.body().contains("\"d\""), "only the public key is published");
-        HttpResponse<String> tokens = call("GET", "/_local/tokens", null, null);
+        HttpResponse<String> tokens = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
+                + "/_local/tokens")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, tokens.statusCode());
         JsonNode users = Json.MAPPER.readTree(tokens.body());
         assertEquals(DemoUser.ALL.size(), users.size());

@@ -85,6 +85,12 @@ class SchedulerTest {
         started.forEach(Scheduler::close);
     }
 
+    /** What was sent once the scheduler has settled (null when nothing was): no timed wait. */
+    private String settled(Scheduler scheduler) {
+        scheduler.awaitSettled(Duration.ofSeconds(5));
+        return payloads.poll();
+    }
+
     private static JsonNode json(String text) throws Exception {
         return Json.MAPPER.readTree(text);
     }
@@ -92,7 +98,7 @@ class SchedulerTest {
     @Test
     void rateFiresOncePerPeriodAsTheClockMoves() throws Exception {
         Scheduler scheduler = start(job("rate(1 minute)", null, true, null));
-        assertNull(payloads.poll(100, TimeUnit.MILLISECONDS), "nothing is due before a minute has passed");
+        assertNull(settled(scheduler), "nothing is due before a minute has passed");
 
         clock.advance(Duration.ofMinutes(1));
         JsonNode event = json(payloads.poll(2, TimeUnit.SECONDS));
@@ -106,7 +112,7 @@ class SchedulerTest {
         // A clock that jumps ten minutes (a laptop waking) gets one run, not ten.
         clock.advance(Duration.ofMinutes(10));
         assertNotNull(payloads.poll(2, TimeUnit.SECONDS));
-        assertNull(payloads.poll(100, TimeUnit.MILLISECONDS));
+        assertNull(settled(scheduler));
     }
 
     @Test
@@ -154,10 +160,10 @@ class SchedulerTest {
 
     @Test
     void aSchedulerRateWithNoStartDateRunsAtOnceThenEveryPeriod() throws Exception {
-        start(new Scheduler.Job("CleanupFunction",
+        Scheduler scheduler = start(new Scheduler.Job("CleanupFunction",
                 new EventSource.Schedule("Hourly", "rate(1 hour)", null, true, null), Scheduler.Kind.SCHEDULER));
         assertEquals(START.toString(), json(payloads.poll(2, TimeUnit.SECONDS)).get("time").asText());
-        assertNull(payloads.poll(200, TimeUnit.MILLISECONDS), "once, not again until the hour is up");
+        assertNull(settled(scheduler), "once, not again until the hour is up");
         clock.advance(Duration.ofHours(1));
         assertEquals(START.plus(Duration.ofHours(1)).toString(),
                 json(payloads.poll(2, TimeUnit.SECONDS)).get("time").asText());
@@ -193,23 +199,23 @@ class SchedulerTest {
     @Test
     void aFailedScheduledInvocationIsRetriedTwice() throws Exception {
         failuresLeft.set(2);
-        start(job("rate(1 minute)", null, true, null));
+        Scheduler scheduler = start(job("rate(1 minute)", null, true, null));
         clock.advance(Duration.ofMinutes(1));
         String first = payloads.poll(2, TimeUnit.SECONDS);
         assertEquals(first, payloads.poll(2, TimeUnit.SECONDS), "the retry resends the same event");
         assertEquals(first, payloads.poll(2, TimeUnit.SECONDS));
-        assertNull(payloads.poll(100, TimeUnit.MILLISECONDS), "it succeeded on the second retry");
+        assertNull(settled(scheduler), "it succeeded on the second retry");
     }
 
     @Test
     void aScheduledInvocationThatKeepsFailingIsGivenUpAfterTwoRetries() throws Exception {
         failuresLeft.set(Integer.MAX_VALUE);
-        start(job("rate(1 minute)", null, true, null));
+        Scheduler scheduler = start(job("rate(1 minute)", null, true, null));
         clock.advance(Duration.ofMinutes(1));
         for (int i = 0; i < 3; i++) {
             assertNotNull(payloads.poll(2, TimeUnit.SECONDS));
         }
-        assertNull(payloads.poll(200, TimeUnit.MILLISECONDS));
+        assertNull(settled(scheduler));
     }
 
     @Test
@@ -218,7 +224,7 @@ class SchedulerTest {
         assertNull(scheduler.describe().getFirst().get("next"));
         assertEquals(false, scheduler.describe().getFirst().get("enabled"));
         clock.advance(Duration.ofMinutes(5));
-        assertNull(payloads.poll(100, TimeUnit.MILLISECONDS));
+        assertNull(settled(scheduler));
         scheduler.runNow("CleanupFunction", null);
         assertNotNull(payloads.poll());
     }

@@ -446,7 +446,7 @@ class SummariesEndToEndTest {
     }
 
     private static HttpResponse<String> runSchedule(String schedule) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint()
+        return HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
                         + "/_local/schedules/CompileSummariesFunction/run?schedule=" + schedule))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +26,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.json.Json;
@@ -155,7 +158,14 @@ class WebSocketEmulatorTest {
         assertEquals(403, handshakeStatus("/other-stage"));
         assertEquals("Connect", next().function());
         assertEquals("Connect", next().function());
-        assertNull(calls.poll(300, TimeUnit.MILLISECONDS), "no $disconnect for a refused connection");
+        // A connection opened and closed after them: its $connect and $disconnect come next, none for them.
+        Client after = connect("/prod");
+        Call connected = next();
+        assertEquals("Connect", connected.function());
+        after.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        Call disconnected = next();
+        assertEquals("Disconnect", disconnected.function(), "no $disconnect for a refused connection");
+        assertEquals(connected.ctx().path("connectionId").asText(), disconnected.ctx().path("connectionId").asText());
     }
 
     private int handshakeStatus(String path) {
@@ -265,12 +275,47 @@ class WebSocketEmulatorTest {
     @Test
     void oversizeClientMessageClosesWith1009() throws Exception {
         start(ALL_ROUTES);
-        Client client = connect("/prod");
+        FrameClient client = frameClient("/prod");
         next();
-        // Not joined: the server may close before the client has finished writing.
-        client.socket.sendText("x".repeat(WebSocketEmulator.MAX_MESSAGE + 1), true);
+        String frame = "x".repeat(FrameLimitedDraft.MAX_FRAME);
+        int frames = WebSocketEmulator.MAX_MESSAGE / frame.length() + 1;
+        for (int i = 1; i <= frames; i++) {
+            client.frame(frame, i == frames);
+        }
         assertEquals(1009, client.closed.get(5, TimeUnit.SECONDS));
         assertEquals("Disconnect", next().function());
+    }
+
+    @Test
+    void oversizeFrameClosesWith1009() throws Exception {
+        start(ALL_ROUTES);
+        FrameClient client = frameClient("/prod");
+        next();
+        client.send("{\"action\":\"send\",\"x\":\"" + "x".repeat(FrameLimitedDraft.MAX_FRAME) + "\"}");
+        assertEquals(1009, client.closed.get(5, TimeUnit.SECONDS));
+        Call disconnect = next();
+        assertEquals("Disconnect", disconnect.function());
+        assertEquals(1009, disconnect.ctx().path("disconnectStatusCode").asInt());
+    }
+
+    @Test
+    void messageOfSeveralFramesUpToTheLimitArrivesWhole() throws Exception {
+        start(ALL_ROUTES);
+        FrameClient client = frameClient("/prod");
+        next();
+        String head = "{\"action\":\"send\",\"x\":\"";
+        String tail = "\"}";
+        String message = head + "x".repeat(WebSocketEmulator.MAX_MESSAGE - head.length() - tail.length()) + tail;
+        int frame = FrameLimitedDraft.MAX_FRAME;
+        for (int at = 0; at < message.length(); at += frame) {
+            int end = Math.min(message.length(), at + frame);
+            client.frame(message.substring(at, end), end == message.length());
+        }
+        Call send = next();
+        assertEquals("Send", send.function());
+        assertEquals(message, send.event().path("body").asText());
+        assertFalse(client.closed.isDone());
+        client.closeBlocking();
     }
 
     @Test
@@ -344,6 +389,43 @@ class WebSocketEmulatorTest {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closed.completeExceptionally(error);
+        }
+    }
+
+    private FrameClient frameClient(String path) throws InterruptedException {
+        FrameClient client = new FrameClient(URI.create(emulator.endpoint() + path));
+        assertTrue(client.connectBlocking(5, TimeUnit.SECONDS), "connected");
+        return client;
+    }
+
+    /** The JDK's client cuts a message into 16 KB frames; this one sends each frame as the test asks. */
+    private static final class FrameClient extends WebSocketClient {
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+        FrameClient(URI uri) {
+            super(uri);
+        }
+
+        /** One frame of a text message; the library makes the later ones continuation frames. */
+        void frame(String text, boolean last) {
+            sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            closed.complete(code);
+        }
+
+        @Override
+        public void onError(Exception e) {
         }
     }
 }

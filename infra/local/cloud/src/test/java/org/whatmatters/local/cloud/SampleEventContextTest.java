@@ -11,15 +11,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.json.Json;
 
-/** API Gateway gives a request's time twice (text and epoch millis): every sample event says one instant. */
-class SampleEventTimesTest {
+/** The request context of every sample event agrees with itself and with the template, as AWS's would. */
+class SampleEventContextTest {
 
     private static final DateTimeFormatter API_GATEWAY = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
 
+    /** API Gateway gives a request's time twice (text and epoch millis): each sample says one instant. */
     @Test
     void theTimeAndTheEpochOfEachSampleEventAgree() throws Exception {
         List<String> disagree = new ArrayList<>();
@@ -41,5 +43,31 @@ class SampleEventTimesTest {
         }
         assertTrue(checked > 40, "checked only " + checked + " times: are the samples where this looks?");
         assertEquals(List.of(), disagree);
+    }
+
+    /** A named stage is in the paths an HTTP API sends; the samples use the template's default stage. */
+    @Test
+    void theHttpSamplesAreOnTheTemplatesStageAndTheirPathsCarryIt() throws Exception {
+        @SuppressWarnings("unchecked")
+        String stage = String.valueOf(((Map<String, Object>) ((Map<String, Object>)
+                TemplateFixture.TEMPLATE.root().get("Parameters")).get("Stage")).get("Default"));
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(TemplateFixture.ROOT.resolve("events/http"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode event = Json.MAPPER.readTree(f.toFile());
+                JsonNode context = event.path("requestContext");
+                checked++;
+                String rawPath = event.path("rawPath").asText();
+                if (!context.path("stage").asText().equals(stage) || !rawPath.startsWith("/" + stage + "/")
+                        || !context.at("/http/path").asText().equals(rawPath)) {
+                    wrong.add(TemplateFixture.ROOT.relativize(f) + ": stage " + context.path("stage").asText()
+                            + ", rawPath " + rawPath + ", http.path " + context.at("/http/path").asText());
+                }
+            }
+        }
+        assertEquals("dev", stage);
+        assertTrue(checked > 40, "checked only " + checked + " samples");
+        assertEquals(List.of(), wrong);
     }
 }
