@@ -40,7 +40,9 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private final Priming priming;
 
     /**
-     * Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through {@code idempotency};
+     * {@code routes} by route key; each handler lists them as docs/openapi.yaml does (by resource, then method), so
+     * the two read side by side. Write routes (POST, PUT, PATCH, DELETE) honour an Idempotency-Key header through
+     * {@code idempotency};
      * {@code affiliations} turns the verified claims into the caller the services are given.
      * {@code primingRequest}, a read-only request, runs before a SnapStart snapshot (see {@link Priming}).
      */

@@ -2,6 +2,7 @@ package org.whatmatters.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -19,18 +20,19 @@ public final class Priming implements Resource {
     /** The caller a priming request claims to be; it exists in no table. */
     public static final Map<String, String> CALLER = Map.of("sub", "priming", "cognito:groups", "[provider-admin]");
 
-    private final Runnable primer;
+    private final Supplier<?> primer;
     private volatile int primed;
+    private volatile Object answer;
 
-    private Priming(Runnable primer) {
+    private Priming(Supplier<?> primer) {
         this.primer = primer;
     }
 
     /**
-     * Registers {@code primer} to run before a snapshot. The handler must keep the answer: CRaC holds
-     * resources weakly.
+     * Registers {@code primer}, which sends its request through the handler and answers the handler's response,
+     * to run before a snapshot. The handler must keep the Priming returned: CRaC holds resources weakly.
      */
-    public static Priming register(Runnable primer) {
+    public static Priming register(Supplier<?> primer) {
         Priming p = new Priming(primer);
         Core.getGlobalContext().register(p);
         return p;
@@ -49,7 +51,7 @@ public final class Priming implements Resource {
     /** Runs the primer; a failing primer never stops the snapshot. */
     public void prime() {
         try {
-            primer.run();
+            answer = primer.get();
             primed++;
         } catch (RuntimeException e) {
             Log.warn("priming failed", "error", e.toString());
@@ -58,6 +60,11 @@ public final class Priming implements Resource {
 
     public int timesPrimed() {
         return primed;
+    }
+
+    /** The handler's response to the last priming request (null before one completed): what shows it really ran. */
+    public Object answer() {
+        return answer;
     }
 
     /** A GET through the HTTP API as the priming caller, e.g. ("GET /visits/{visitId}", visitId, "priming"). */

@@ -16,7 +16,16 @@ import org.whatmatters.wiring.AwsModule;
 /** Wiring for the engagement API function: clients are built once, when the function instance starts. */
 @Singleton
 @Component(modules = AwsModule.class)
-interface EngagementComponent {
+public interface EngagementComponent {
+
+    /** Lambda's wiring: the system clock in the provider's zone. */
+    static EngagementComponent create(Env env) {
+        return create(env, Clock.system(env.zone()));
+    }
+
+    static EngagementComponent create(Env env, Clock clock) {
+        return DaggerEngagementComponent.factory().create(env, clock);
+    }
 
     StoryService stories();
 

@@ -49,7 +49,7 @@ final class EngagementApi extends ApiFixture {
     }
 
     private EngagementApi(TestTable table) {
-        this(table, new EngagementApiHandler(table.env(), Clock.fixed(NOW, ZONE)));
+        this(table, new EngagementApiHandler(EngagementComponent.create(table.env(), Clock.fixed(NOW, ZONE))));
     }
 
     private EngagementApi(TestTable table, EngagementApiHandler handler) {

@@ -10,7 +10,16 @@ import org.whatmatters.live.ConnectionSweep;
 /** Wiring for the connection sweep: the connections table and @connections, built once per instance. */
 @Singleton
 @Component(modules = LiveModule.class)
-interface ConnectionSweepComponent {
+public interface ConnectionSweepComponent {
+
+    /** Lambda's wiring: the system clock in UTC. */
+    static ConnectionSweepComponent create(Env env) {
+        return create(env, Clock.systemUTC());
+    }
+
+    static ConnectionSweepComponent create(Env env, Clock clock) {
+        return DaggerConnectionSweepComponent.factory().create(env, clock);
+    }
 
     ConnectionSweep sweep();
 

@@ -2,7 +2,6 @@ package org.whatmatters.functions.live;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.whatmatters.config.Env;
@@ -17,16 +16,12 @@ public final class ConnectionSweepHandler implements RequestHandler<Map<String, 
 
     /** Lambda's entry point. */
     public ConnectionSweepHandler() {
-        this(Env.system());
+        this(ConnectionSweepComponent.create(Env.system()));
     }
 
-    /** The local cloud's entry point: the template's environment for this function. */
-    public ConnectionSweepHandler(Env env) {
-        this(env, Clock.systemUTC());
-    }
-
-    public ConnectionSweepHandler(Env env, Clock clock) {
-        this.sweep = DaggerConnectionSweepComponent.factory().create(env, clock).sweep();
+    /** Tests and the local cloud: the function's wiring on their environment and clock. */
+    public ConnectionSweepHandler(ConnectionSweepComponent wiring) {
+        this.sweep = wiring.sweep();
     }
 
     @Override

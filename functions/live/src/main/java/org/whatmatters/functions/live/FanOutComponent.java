@@ -10,7 +10,16 @@ import org.whatmatters.live.FanOut;
 /** Wiring for the stream fan-out function. */
 @Singleton
 @Component(modules = LiveModule.class)
-interface FanOutComponent {
+public interface FanOutComponent {
+
+    /** Lambda's wiring: the system clock in UTC. */
+    static FanOutComponent create(Env env) {
+        return create(env, Clock.systemUTC());
+    }
+
+    static FanOutComponent create(Env env, Clock clock) {
+        return DaggerFanOutComponent.factory().create(env, clock);
+    }
 
     FanOut fanOut();
 

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.whatmatters.config.Env;
@@ -26,16 +25,12 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
 
     /** Lambda's entry point. */
     public FanOutHandler() {
-        this(Env.system());
+        this(FanOutComponent.create(Env.system()));
     }
 
-    /** The local cloud's entry point: the template's environment for this function. */
-    public FanOutHandler(Env env) {
-        this(env, Clock.systemUTC());
-    }
-
-    public FanOutHandler(Env env, Clock clock) {
-        this.fanOut = DaggerFanOutComponent.factory().create(env, clock).fanOut();
+    /** Tests and the local cloud: the function's wiring on their environment and clock. */
+    public FanOutHandler(FanOutComponent wiring) {
+        this.fanOut = wiring.fanOut();
         this.priming = Priming.register(() -> handleRequest(primingBatch(), null));
     }
 

@@ -12,7 +12,16 @@ import org.whatmatters.live.LiveSockets;
 /** Wiring for the live socket function: clients, the issuer's keys and @connections, built once per instance. */
 @Singleton
 @Component(modules = LiveModule.class)
-interface LiveSocketComponent {
+public interface LiveSocketComponent {
+
+    /** Lambda's wiring: the system clock in UTC. */
+    static LiveSocketComponent create(Env env) {
+        return create(env, Clock.systemUTC());
+    }
+
+    static LiveSocketComponent create(Env env, Clock clock) {
+        return DaggerLiveSocketComponent.factory().create(env, clock);
+    }
 
     LiveSockets sockets();
 

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +33,14 @@ public final class LiveSocketHandler
 
     /** Lambda's entry point. */
     public LiveSocketHandler() {
-        this(Env.system());
+        this(LiveSocketComponent.create(Env.system()));
     }
 
-    /** The local cloud's entry point: the template's environment for this function. */
-    public LiveSocketHandler(Env env) {
-        this(env, Clock.systemUTC());
-    }
-
-    public LiveSocketHandler(Env env, Clock clock) {
-        LiveSocketComponent c = DaggerLiveSocketComponent.factory().create(env, clock);
-        this.sockets = c.sockets();
-        this.tokens = c.tokens();
-        this.affiliations = c.affiliations();
+    /** Tests and the local cloud: the function's wiring on their environment and clock. */
+    public LiveSocketHandler(LiveSocketComponent wiring) {
+        this.sockets = wiring.sockets();
+        this.tokens = wiring.tokens();
+        this.affiliations = wiring.affiliations();
         this.priming = Priming.register(() -> handleRequest(primingConnect(), null));
     }
 

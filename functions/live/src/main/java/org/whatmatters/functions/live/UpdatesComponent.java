@@ -13,7 +13,16 @@ import org.whatmatters.wiring.AwsModule;
 /** Wiring for the updates API function: the data table only. */
 @Singleton
 @Component(modules = AwsModule.class)
-interface UpdatesComponent {
+public interface UpdatesComponent {
+
+    /** Lambda's wiring: the system clock in UTC. */
+    static UpdatesComponent create(Env env) {
+        return create(env, Clock.systemUTC());
+    }
+
+    static UpdatesComponent create(Env env, Clock clock) {
+        return DaggerUpdatesComponent.factory().create(env, clock);
+    }
 
     UpdateFeed feed();
 

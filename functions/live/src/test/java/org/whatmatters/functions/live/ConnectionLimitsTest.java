@@ -46,6 +46,14 @@ class ConnectionLimitsTest {
         return Env.of(env);
     }
 
+    private LiveSocketHandler sockets() {
+        return new LiveSocketHandler(LiveSocketComponent.create(t.env()));
+    }
+
+    private ConnectionSweepHandler sweepAt(Clock clock) {
+        return new ConnectionSweepHandler(ConnectionSweepComponent.create(t.env(), clock));
+    }
+
     private static APIGatewayV2WebSocketEvent connect(String connectionId, String token, String... clientIds) {
         APIGatewayV2WebSocketEvent e = message("$connect", connectionId, null);
         e.setQueryStringParameters(Map.of("token", token));
@@ -71,7 +79,7 @@ class ConnectionLimitsTest {
 
     @Test
     void aConnectionEndsWithItsTokenAndTheSweepClosesIt() {
-        LiveSocketHandler sockets = new LiveSocketHandler(t.env());
+        LiveSocketHandler sockets = sockets();
         assertEquals(200, sockets.handleRequest(connect("short", token(People.MARIA, Duration.ofMinutes(5)), "c-rosa"),
                 null).getStatusCode());
         assertEquals(200, sockets.handleRequest(connect("long", token(People.MARIA, Duration.ofMinutes(50)), "c-rosa"),
@@ -81,10 +89,9 @@ class ConnectionLimitsTest {
 
         // a minute before it expires the sweep leaves it; once expired it is closed and forgotten
         Clock before = Clock.fixed(shortEnds.minusSeconds(60), ZoneOffset.UTC);
-        assertEquals(Map.of("closed", List.of()), new ConnectionSweepHandler(t.env(), before).handleRequest(Map.of(), null));
+        assertEquals(Map.of("closed", List.of()), sweepAt(before).handleRequest(Map.of(), null));
         Clock after = Clock.fixed(shortEnds.plusSeconds(1), ZoneOffset.UTC);
-        assertEquals(Map.of("closed", List.of("short")), new ConnectionSweepHandler(t.env(), after).handleRequest(Map.of(),
-                null));
+        assertEquals(Map.of("closed", List.of("short")), sweepAt(after).handleRequest(Map.of(), null));
         assertEquals(List.of("short"), t.sockets.closed);
         assertTrue(t.connections.find("short").isEmpty());
         assertEquals(List.of("long"), t.connections.watchers(People.ROSA, after.instant()).stream()
@@ -93,10 +100,10 @@ class ConnectionLimitsTest {
 
     @Test
     void aMessageOnAConnectionWhoseTokenExpiredClosesIt() {
-        assertEquals(200, new LiveSocketHandler(t.env()).handleRequest(connect("c1", token(People.MARIA,
-                Duration.ofMinutes(5)), "c-rosa"), null).getStatusCode());
-        LiveSocketHandler later = new LiveSocketHandler(t.env(),
-                Clock.fixed(Instant.now().plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
+        assertEquals(200, sockets().handleRequest(connect("c1", token(People.MARIA, Duration.ofMinutes(5)), "c-rosa"),
+                null).getStatusCode());
+        LiveSocketHandler later = new LiveSocketHandler(LiveSocketComponent.create(t.env(),
+                Clock.fixed(Instant.now().plus(Duration.ofMinutes(6)), ZoneOffset.UTC)));
         assertEquals(200, later.handleRequest(message("ping", "c1", "{\"action\":\"ping\"}"), null).getStatusCode());
         assertEquals(List.of("c1"), t.sockets.closed);
         assertFalse(t.sockets.received.containsKey("c1"), "no pong for an expired connection");
@@ -105,7 +112,8 @@ class ConnectionLimitsTest {
 
     @Test
     void aPersonKeepsAtMostNConnectionsAndTheOldestIsClosedFirst() {
-        LiveSocketHandler sockets = new LiveSocketHandler(env(Map.of("CONNECTIONS_PER_PERSON", "2")));
+        LiveSocketHandler sockets = new LiveSocketHandler(LiveSocketComponent.create(env(Map.of(
+                "CONNECTIONS_PER_PERSON", "2"))));
         for (String id : List.of("m1", "m2", "m3", "m4")) {
             assertEquals(200, sockets.handleRequest(connect(id, t.issuer.idToken(People.MARIA), "c-rosa"), null)
                     .getStatusCode());
@@ -123,7 +131,7 @@ class ConnectionLimitsTest {
     void anIssuerWhoseKeysCannotBeFetchedRefusesTheHandshakeWith503() {
         String token = t.issuer.idToken(People.MARIA);
         t.issuer.close();
-        LiveSocketHandler sockets = new LiveSocketHandler(t.env());
+        LiveSocketHandler sockets = sockets();
         assertEquals(503, sockets.handleRequest(connect("c1", token, "c-rosa"), null).getStatusCode());
         assertEquals(503, sockets.handleRequest(connect("c2", token, "c-rosa"), null).getStatusCode(), "still, backing off");
         assertTrue(t.connections.find("c1").isEmpty());
@@ -131,7 +139,7 @@ class ConnectionLimitsTest {
 
     @Test
     void aWorkersTeamComesFromTheDataNotTheToken() {
-        LiveSocketHandler sockets = new LiveSocketHandler(t.env());
+        LiveSocketHandler sockets = sockets();
         // Chloe (South) names North in her token: it narrows nothing she has, and gives her nothing new
         Map<String, String> chloeClaimsNorth = new HashMap<>(People.CHLOE);
         chloeClaimsNorth.put("custom:team_id", People.NORTH);
@@ -151,7 +159,7 @@ class ConnectionLimitsTest {
 
     @Test
     void aWorkerRemovedFromTheTeamCannotSubscribeToItsClients() {
-        LiveSocketHandler sockets = new LiveSocketHandler(t.env());
+        LiveSocketHandler sockets = sockets();
         assertEquals(200, sockets.handleRequest(connect("a1", t.issuer.idToken(People.AMARA)), null).getStatusCode());
         TeamStore teams = new TeamStore(t.table.data());
         TeamMember amara = teams.member(People.NORTH, "w-amara").orElseThrow();
@@ -163,7 +171,7 @@ class ConnectionLimitsTest {
 
     @Test
     void aSweepThatCannotCloseOneConnectionClosesTheOthersAndFailsNamingIt() {
-        LiveSocketHandler sockets = new LiveSocketHandler(t.env());
+        LiveSocketHandler sockets = sockets();
         for (String id : List.of("x1", "x2", "x3")) {
             assertEquals(200, sockets.handleRequest(connect(id, token(People.MARIA, Duration.ofMinutes(2))), null)
                     .getStatusCode());
@@ -171,13 +179,12 @@ class ConnectionLimitsTest {
         Clock after = Clock.fixed(Instant.now().plus(Duration.ofMinutes(3)), ZoneOffset.UTC);
         t.sockets.failing.add("x2");
         var failed = assertThrows(ScheduledRun.UnitsFailed.class,
-                () -> new ConnectionSweepHandler(t.env(), after).handleRequest(Map.of(), null));
+                () -> sweepAt(after).handleRequest(Map.of(), null));
         assertEquals(List.of("x2"), failed.failed());
         assertEquals(List.of("x1", "x3"), t.sockets.closed);
         assertTrue(t.connections.find("x2").isPresent(), "kept, so the next run tries again");
         t.sockets.failing.remove("x2");
-        assertEquals(Map.of("closed", List.of("x2")), new ConnectionSweepHandler(t.env(), after)
-                .handleRequest(Map.of(), null));
+        assertEquals(Map.of("closed", List.of("x2")), sweepAt(after).handleRequest(Map.of(), null));
     }
 
     private static void sleep() {

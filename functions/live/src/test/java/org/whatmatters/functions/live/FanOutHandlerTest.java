@@ -40,7 +40,7 @@ class FanOutHandlerTest {
     private final LiveTables t = new LiveTables();
     private final VisitStore visits = new VisitStore(t.table.data());
     private final StreamEvents stream = new StreamEvents(t.table.data());
-    private final FanOutHandler handler = new FanOutHandler(t.env());
+    private final FanOutHandler handler = new FanOutHandler(FanOutComponent.create(t.env()));
 
     @AfterEach
     void close() {

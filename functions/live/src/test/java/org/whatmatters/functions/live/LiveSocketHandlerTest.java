@@ -20,7 +20,7 @@ import org.whatmatters.testing.People;
 class LiveSocketHandlerTest {
 
     private final LiveTables t = new LiveTables();
-    private final LiveSocketHandler handler = new LiveSocketHandler(t.env());
+    private final LiveSocketHandler handler = new LiveSocketHandler(LiveSocketComponent.create(t.env()));
 
     @AfterEach
     void close() {

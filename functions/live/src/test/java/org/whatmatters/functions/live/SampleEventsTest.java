@@ -38,7 +38,7 @@ class SampleEventsTest {
     @Test
     void aCheckInOnTheStreamReachesTheFamilyAndItsFeed() {
         t.watching("maria-1", "f-maria", "family", People.ROSA, Relation.LINKED_FAMILY);
-        var result = new FanOutHandler(t.env()).handleRequest(
+        var result = new FanOutHandler(FanOutComponent.create(t.env())).handleRequest(
                 EventLoader.loadDynamoDbEvent("events/streams/data-table/visit-started.json"), null);
         assertTrue(result.getBatchItemFailures().isEmpty());
         JsonNode told = Json.read(t.sockets.received.get("maria-1").getFirst(), JsonNode.class);
@@ -47,7 +47,7 @@ class SampleEventsTest {
         assertEquals("Amara", told.at("/data/checkedInBy/displayName").asText());
         assertFalse(told.toString().contains("dressed"), "no working notes");
 
-        var listed = new UpdatesApiHandler(t.env()).handleRequest(
+        var listed = new UpdatesApiHandler(UpdatesComponent.create(t.env())).handleRequest(
                 EventLoader.loadApiGatewayHttpEvent("events/http/live/list-updates.json"), null);
         assertEquals(200, listed.getStatusCode(), listed.getBody());
         JsonNode updates = Json.read(listed.getBody(), JsonNode.class).get("updates");
@@ -57,7 +57,7 @@ class SampleEventsTest {
 
     @Test
     void theSocketSamplesConnectWithoutAValidTokenIsRefusedAndPingIsAnswered() throws IOException {
-        LiveSocketHandler handler = new LiveSocketHandler(t.env());
+        LiveSocketHandler handler = new LiveSocketHandler(LiveSocketComponent.create(t.env()));
         APIGatewayV2WebSocketEvent connect = socketEvent("connect");
         assertEquals("c-rosa", connect.getMultiValueQueryStringParameters().get("clientId").getFirst());
         assertEquals(401, handler.handleRequest(connect, null).getStatusCode(), "the sample's token is a placeholder");

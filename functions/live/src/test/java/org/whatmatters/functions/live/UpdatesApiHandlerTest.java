@@ -26,7 +26,7 @@ import org.whatmatters.testing.People;
 class UpdatesApiHandlerTest {
 
     private static final LiveTables T = new LiveTables();
-    private static final UpdatesApiHandler API = new UpdatesApiHandler(T.env());
+    private static final UpdatesApiHandler API = new UpdatesApiHandler(UpdatesComponent.create(T.env()));
     private static final List<String> PLANNED = new ArrayList<>();
 
     static {
@@ -41,7 +41,7 @@ class UpdatesApiHandlerTest {
         stream.change("PERIOD#p-1", "INVITATION#family#f-maria", () -> new InvitationStore(T.table.data()).invite(
                 new Invitation("p-1", "k-1", RespondentType.FAMILY, "f-maria", People.ROSA, People.NORTH, "a-priya",
                         FanOutHandlerTest.NOW.plusSeconds(600))));
-        StreamsEventResponse r = new FanOutHandler(T.env()).handleRequest(stream.event(), null);
+        StreamsEventResponse r = new FanOutHandler(FanOutComponent.create(T.env())).handleRequest(stream.event(), null);
         assertTrue(r.getBatchItemFailures().isEmpty());
     }
 

@@ -6,7 +6,6 @@ import static org.whatmatters.auth.Role.FAMILY;
 import static org.whatmatters.auth.Role.PROVIDER_ADMIN;
 import static org.whatmatters.auth.Role.WORKER;
 
-import java.time.Clock;
 import java.util.Map;
 import org.whatmatters.account.AccountService;
 import org.whatmatters.config.Env;
@@ -14,18 +13,18 @@ import org.whatmatters.invites.AcceptInvite;
 import org.whatmatters.invites.FamilyInviteService;
 import org.whatmatters.invites.NewFamilyInvite;
 import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
-import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.setup.ClientService;
+import org.whatmatters.setup.ClientView;
 import org.whatmatters.setup.CommissionerAccountService;
 import org.whatmatters.setup.CommissionerAccountView;
-import org.whatmatters.setup.NewCommissionerAccount;
-import org.whatmatters.setup.ClientView;
 import org.whatmatters.setup.ContractService;
 import org.whatmatters.setup.ContractView;
 import org.whatmatters.setup.HoursChange;
 import org.whatmatters.setup.NewClient;
+import org.whatmatters.setup.NewCommissionerAccount;
 import org.whatmatters.setup.NewContract;
 import org.whatmatters.setup.NewInvitations;
 import org.whatmatters.setup.NewMember;
@@ -44,27 +43,19 @@ public final class SetupApiHandler extends HttpApiHandler {
 
     /** Lambda's entry point. */
     public SetupApiHandler() {
-        this(Env.system());
+        this(SetupComponent.create(Env.system()));
     }
 
-    /** The local cloud's entry point: the template's environment for this function. */
-    public SetupApiHandler(Env env) {
-        this(env, Clock.system(env.zone()));
-    }
-
-    public SetupApiHandler(Env env, Clock clock) {
-        this(DaggerSetupComponent.factory().create(env, clock));
-    }
-
-    private SetupApiHandler(SetupComponent c) {
-        super(routes(c.account(), c.teams(), c.clients(), c.contracts(), c.surveys(), c.invites(),
-                c.commissionerAccounts()), c.idempotency(), c.affiliations(),
+    /** Tests and the local cloud: the function's wiring on their environment and clock. */
+    public SetupApiHandler(SetupComponent wiring) {
+        super(routes(wiring.account(), wiring.teams(), wiring.clients(), wiring.invites(), wiring.contracts(),
+                wiring.surveys(), wiring.commissionerAccounts()), wiring.idempotency(), wiring.affiliations(),
                 Priming.get("GET /clients/{clientId}", "clientId", "priming"));
     }
 
     private static Map<String, Endpoint> routes(AccountService account, TeamService teams, ClientService clients,
-                                                ContractService contracts, SurveyService surveys,
-                                                FamilyInviteService invites, CommissionerAccountService accounts) {
+                                                FamilyInviteService invites, ContractService contracts,
+                                                SurveyService surveys, CommissionerAccountService accounts) {
         return Map.ofEntries(
                 entry("GET /me", Endpoint.anyRole(r -> ApiResponse.ok(account.me(r.caller())))),
 
@@ -90,6 +81,17 @@ public final class SetupApiHandler extends HttpApiHandler {
                         clients.changeHours(r.caller(), r.path("clientId"), r.body(HoursChange.class))), PROVIDER_ADMIN)),
                 entry("GET /clients/{clientId}/planned-hours", Endpoint.of(
                         r -> ApiResponse.ok(clients.hoursHistory(r.caller(), r.path("clientId"))), PROVIDER_ADMIN, WORKER)),
+
+                // The code is in this answer only: no cache may keep it.
+                entry("POST /clients/{clientId}/invites", Endpoint.of(r -> ApiResponse.secret(201,
+                        invites.invite(r.caller(), r.path("clientId"), r.body(NewFamilyInvite.class))),
+                        PROVIDER_ADMIN, WORKER)),
+                entry("POST /invites/accept", Endpoint.of(
+                        r -> ApiResponse.ok(invites.accept(r.caller(), r.body(AcceptInvite.class))), FAMILY)),
+                entry("GET /clients/{clientId}/family", Endpoint.of(
+                        r -> ApiResponse.ok(invites.links(r.caller(), r.path("clientId"))), PROVIDER_ADMIN, WORKER)),
+                entry("DELETE /clients/{clientId}/family/{familySub}", Endpoint.of(r -> ApiResponse.ok(
+                        invites.revoke(r.caller(), r.path("clientId"), r.path("familySub"))), PROVIDER_ADMIN, WORKER)),
 
                 entry("POST /contracts", Endpoint.of(r -> {
                     ContractView k = contracts.create(r.caller(), r.body(NewContract.class));
@@ -120,17 +122,6 @@ public final class SetupApiHandler extends HttpApiHandler {
                 entry("GET /commissioners/{commissionerId}/accounts", Endpoint.of(
                         r -> ApiResponse.ok(accounts.list(r.caller(), r.path("commissionerId"))), PROVIDER_ADMIN)),
                 entry("DELETE /commissioners/{commissionerId}/accounts/{sub}", Endpoint.of(r -> ApiResponse.ok(
-                        accounts.remove(r.caller(), r.path("commissionerId"), r.path("sub"))), PROVIDER_ADMIN)),
-
-                // The code is in this answer only: no cache may keep it.
-                entry("POST /clients/{clientId}/invites", Endpoint.of(r -> ApiResponse.secret(201,
-                        invites.invite(r.caller(), r.path("clientId"), r.body(NewFamilyInvite.class))),
-                        PROVIDER_ADMIN, WORKER)),
-                entry("POST /invites/accept", Endpoint.of(
-                        r -> ApiResponse.ok(invites.accept(r.caller(), r.body(AcceptInvite.class))), FAMILY)),
-                entry("GET /clients/{clientId}/family", Endpoint.of(
-                        r -> ApiResponse.ok(invites.links(r.caller(), r.path("clientId"))), PROVIDER_ADMIN, WORKER)),
-                entry("DELETE /clients/{clientId}/family/{familySub}", Endpoint.of(r -> ApiResponse.ok(
-                        invites.revoke(r.caller(), r.path("clientId"), r.path("familySub"))), PROVIDER_ADMIN, WORKER)));
+                        accounts.remove(r.caller(), r.path("commissionerId"), r.path("sub"))), PROVIDER_ADMIN)));
     }
 }

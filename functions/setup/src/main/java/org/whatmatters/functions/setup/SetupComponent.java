@@ -19,7 +19,16 @@ import org.whatmatters.wiring.AwsModule;
 /** Wiring for the set-up API function: clients are built once, when the function instance starts. */
 @Singleton
 @Component(modules = AwsModule.class)
-interface SetupComponent {
+public interface SetupComponent {
+
+    /** Lambda's wiring: the system clock in the provider's zone. */
+    static SetupComponent create(Env env) {
+        return create(env, Clock.system(env.zone()));
+    }
+
+    static SetupComponent create(Env env, Clock clock) {
+        return DaggerSetupComponent.factory().create(env, clock);
+    }
 
     AccountService account();
 

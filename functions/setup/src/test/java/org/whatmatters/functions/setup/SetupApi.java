@@ -39,7 +39,7 @@ final class SetupApi extends ApiFixture {
     }
 
     private SetupApi(TestTable table) {
-        super(table, new SetupApiHandler(table.env(), Clock.fixed(NOW, ZONE)));
+        super(table, new SetupApiHandler(SetupComponent.create(table.env(), Clock.fixed(NOW, ZONE))));
         People.seed(table.data());
         Contract contract = new Contract(CONTRACT, "comm-ridgeshire", "Ridgeshire County Council",
                 List.of(People.NORTH, People.SOUTH), LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), "a-priya",
@@ -55,7 +55,7 @@ final class SetupApi extends ApiFixture {
 
     /** The same table, seen by a handler whose clock reads {@code when}. */
     SetupApiHandler handlerAt(Instant when) {
-        return new SetupApiHandler(table.env(), Clock.fixed(when, ZONE));
+        return new SetupApiHandler(SetupComponent.create(table.env(), Clock.fixed(when, ZONE)));
     }
 
     String createTeam(String name) {

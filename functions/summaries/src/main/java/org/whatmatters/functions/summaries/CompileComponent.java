@@ -11,7 +11,16 @@ import org.whatmatters.wiring.StorageModule;
 /** Wiring for the scheduled compile function. */
 @Singleton
 @Component(modules = StorageModule.class)
-interface CompileComponent {
+public interface CompileComponent {
+
+    /** Lambda's wiring: the system clock in the provider's zone. */
+    static CompileComponent create(Env env) {
+        return create(env, Clock.system(env.zone()));
+    }
+
+    static CompileComponent create(Env env, Clock clock) {
+        return DaggerCompileComponent.factory().create(env, clock);
+    }
 
     SummaryCompiler compiler();
 

@@ -2,7 +2,6 @@ package org.whatmatters.functions.summaries;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,15 +27,12 @@ public final class CompileSummariesHandler implements RequestHandler<Map<String,
 
     /** Lambda's entry point. */
     public CompileSummariesHandler() {
-        this(Env.system());
+        this(CompileComponent.create(Env.system()));
     }
 
-    public CompileSummariesHandler(Env env) {
-        this(env, Clock.system(env.zone()));
-    }
-
-    public CompileSummariesHandler(Env env, Clock clock) {
-        this.c = DaggerCompileComponent.factory().create(env, clock);
+    /** Tests and the local cloud: the function's wiring on their environment and clock. */
+    public CompileSummariesHandler(CompileComponent wiring) {
+        this.c = wiring;
     }
 
     @Override

@@ -13,7 +13,16 @@ import org.whatmatters.wiring.StorageModule;
 /** Wiring for the summaries API function: clients are built once, when the function instance starts. */
 @Singleton
 @Component(modules = StorageModule.class)
-interface SummariesComponent {
+public interface SummariesComponent {
+
+    /** Lambda's wiring: the system clock in the provider's zone. */
+    static SummariesComponent create(Env env) {
+        return create(env, Clock.system(env.zone()));
+    }
+
+    static SummariesComponent create(Env env, Clock clock) {
+        return DaggerSummariesComponent.factory().create(env, clock);
+    }
 
     SummaryService summaries();
 

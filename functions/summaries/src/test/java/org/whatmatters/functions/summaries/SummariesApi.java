@@ -75,7 +75,7 @@ final class SummariesApi extends ApiFixture {
     }
 
     private SummariesApi(TestTable table, TestBucket bucket, TestClock clock, Env env) {
-        this(table, bucket, clock, env, new SummariesApiHandler(env, clock));
+        this(table, bucket, clock, env, new SummariesApiHandler(SummariesComponent.create(env, clock)));
     }
 
     private SummariesApi(TestTable table, TestBucket bucket, TestClock clock, Env env, SummariesApiHandler handler) {
@@ -83,7 +83,7 @@ final class SummariesApi extends ApiFixture {
         this.bucket = bucket;
         this.clock = clock;
         this.handler = handler;
-        this.compile = new CompileSummariesHandler(env, clock);
+        this.compile = new CompileSummariesHandler(CompileComponent.create(env, clock));
     }
 
     private static Env env(TestTable table, TestBucket bucket, Map<String, String> extraEnv) {

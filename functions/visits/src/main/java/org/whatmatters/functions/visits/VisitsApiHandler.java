@@ -1,17 +1,15 @@
 package org.whatmatters.functions.visits;
 
+import static java.util.Map.entry;
 import static org.whatmatters.auth.Role.FAMILY;
 import static org.whatmatters.auth.Role.PROVIDER_ADMIN;
 import static org.whatmatters.auth.Role.WORKER;
 
-import java.time.Clock;
 import java.util.Map;
-import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
-import org.whatmatters.lambda.IdempotencyStore;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.visits.CheckIn;
 import org.whatmatters.visits.CheckOut;
@@ -24,37 +22,30 @@ public final class VisitsApiHandler extends HttpApiHandler {
 
     /** Lambda's entry point. */
     public VisitsApiHandler() {
-        this(Env.system());
+        this(VisitsComponent.create(Env.system()));
     }
 
-    /** The local cloud's entry point: the template's environment for this function. */
-    public VisitsApiHandler(Env env) {
-        this(env, Clock.system(env.zone()));
+    /** Tests and the local cloud: the function's wiring on their environment and clock. */
+    public VisitsApiHandler(VisitsComponent wiring) {
+        super(routes(wiring.visits()), wiring.idempotency(), wiring.affiliations(),
+                Priming.get("GET /visits/{visitId}", "visitId", "priming"));
     }
 
-    public VisitsApiHandler(Env env, Clock clock) {
-        this(DaggerVisitsComponent.factory().create(env, clock));
-    }
-
-    private VisitsApiHandler(VisitsComponent c) {
-        this(c.visits(), c.idempotency(), c.affiliations());
-    }
-
-    private VisitsApiHandler(VisitService visits, IdempotencyStore idempotency, Affiliations affiliations) {
-        super(Map.of(
-                "POST /clients/{clientId}/visits", Endpoint.of(r -> {
+    private static Map<String, Endpoint> routes(VisitService visits) {
+        return Map.ofEntries(
+                entry("POST /clients/{clientId}/visits", Endpoint.of(r -> {
                     VisitView v = visits.plan(r.caller(), r.path("clientId"), r.body(PlanVisit.class));
                     return ApiResponse.created("/visits/" + v.visitId(), v);
-                }, WORKER),
-                "POST /visits/{visitId}/check-in", Endpoint.of(
-                        r -> ApiResponse.ok(visits.checkIn(r.caller(), r.path("visitId"), r.body(CheckIn.class))), WORKER),
-                "POST /visits/{visitId}/check-out", Endpoint.of(
-                        r -> ApiResponse.ok(visits.checkOut(r.caller(), r.path("visitId"), r.body(CheckOut.class))), WORKER),
-                "GET /visits/{visitId}", Endpoint.of(
-                        r -> ApiResponse.ok(visits.get(r.caller(), r.path("visitId"))), WORKER, FAMILY, PROVIDER_ADMIN),
-                "GET /clients/{clientId}/visits", Endpoint.of(
+                }, WORKER)),
+                entry("GET /clients/{clientId}/visits", Endpoint.of(
                         r -> ApiResponse.ok(visits.list(r.caller(), r.path("clientId"), r.listQuery())),
                         WORKER, FAMILY, PROVIDER_ADMIN)),
-                idempotency, affiliations, Priming.get("GET /visits/{visitId}", "visitId", "priming"));
+                entry("GET /visits/{visitId}", Endpoint.of(
+                        r -> ApiResponse.ok(visits.get(r.caller(), r.path("visitId"))), WORKER, FAMILY, PROVIDER_ADMIN)),
+                entry("POST /visits/{visitId}/check-in", Endpoint.of(
+                        r -> ApiResponse.ok(visits.checkIn(r.caller(), r.path("visitId"), r.body(CheckIn.class))), WORKER)),
+                entry("POST /visits/{visitId}/check-out", Endpoint.of(
+                        r -> ApiResponse.ok(visits.checkOut(r.caller(), r.path("visitId"), r.body(CheckOut.class))),
+                        WORKER)));
     }
 }

@@ -13,7 +13,16 @@ import org.whatmatters.wiring.AwsModule;
 /** Wiring for the visits API function: clients are built once, when the function instance starts. */
 @Singleton
 @Component(modules = AwsModule.class)
-interface VisitsComponent {
+public interface VisitsComponent {
+
+    /** Lambda's wiring: the system clock in the provider's zone. */
+    static VisitsComponent create(Env env) {
+        return create(env, Clock.system(env.zone()));
+    }
+
+    static VisitsComponent create(Env env, Clock clock) {
+        return DaggerVisitsComponent.factory().create(env, clock);
+    }
 
     VisitService visits();
 

@@ -31,7 +31,8 @@ final class VisitsApi extends ApiFixture {
     }
 
     private VisitsApi(TestTable table) {
-        this(table, new VisitsApiHandler(table.env(), Clock.fixed(NOW, ZoneId.of("Europe/London"))));
+        this(table, new VisitsApiHandler(VisitsComponent.create(table.env(),
+                Clock.fixed(NOW, ZoneId.of("Europe/London")))));
     }
 
     private VisitsApi(TestTable table, VisitsApiHandler handler) {

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -14,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.whatmatters.config.Env;
 
@@ -124,16 +124,15 @@ public final class FunctionHost implements Invoker {
         }
     }
 
-    /** A handler that takes the project's Env gets the template's environment; otherwise Lambda's no-arg way. */
+    /** A handler built on its wiring gets the template's environment; otherwise Lambda's no-arg way. */
     private static Object construct(Class<?> type, Env env) throws ReflectiveOperationException {
-        try {
-            Constructor<?> withEnv = type.getConstructor(Env.class);
-            return withEnv.newInstance(env);
-        } catch (NoSuchMethodException e) {
-            System.err.println("[local-cloud] " + type.getName() + " has no (Env) constructor: it reads the process "
-                    + "environment, not the template's");
-            return type.getConstructor().newInstance();
+        Optional<HandlerWiring> wiring = HandlerWiring.of(type);
+        if (wiring.isPresent()) {
+            return wiring.get().build(env);
         }
+        System.err.println("[local-cloud] " + type.getName() + " has no constructor taking its wiring: it reads the "
+                + "process environment, not the template's");
+        return type.getConstructor().newInstance();
     }
 
     @SuppressWarnings("unchecked")

@@ -6,11 +6,14 @@ import static org.whatmatters.local.cloud.TemplateFixture.RESOURCES;
 import static org.whatmatters.local.cloud.TemplateFixture.assertNone;
 import static org.whatmatters.local.cloud.TemplateFixture.buildHandlers;
 import static org.whatmatters.local.cloud.TemplateFixture.functions;
+import static org.whatmatters.local.cloud.TemplateFixture.handlerSource;
 import static org.whatmatters.local.cloud.TemplateFixture.openApi;
 import static org.whatmatters.local.cloud.TemplateFixture.startCloud;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -310,6 +313,47 @@ class OpenApiContractTest {
             }
         });
         assertNone(problems, "docs/openapi.yaml");
+    }
+
+    /**
+     * One style of route table: each HTTP handler's static routes(...) builds Map.ofEntries of entry(routeKey,
+     * Endpoint...), one for every route the template sends it, listed in docs/openapi.yaml's order (by resource, then
+     * method) so that the two read side by side.
+     */
+    @Test
+    void everyHandlerListsItsRoutesInOneStyleAndInTheDocumentsOrder() throws Exception {
+        List<String> documented = openApi().operations().stream().map(OpenApiDoc.Operation::routeKey).toList();
+        Pattern entry = Pattern.compile("entry\\(\"([A-Z]+ [^\"]+)\", Endpoint\\.(?:of|anyRole)\\(");
+        Map<String, Set<String>> byFunction = new TreeMap<>();
+        templateRoutes().stream().filter(r -> !r.noRoute())
+                .forEach(r -> byFunction.computeIfAbsent(r.function(), k -> new TreeSet<>()).add(r.routeKey()));
+        List<String> problems = new ArrayList<>();
+        byFunction.forEach((fn, keys) -> {
+            Path source = handlerSource(RESOURCES.get(fn));
+            String text;
+            try {
+                text = Files.readString(source);
+            } catch (IOException e) {
+                problems.add(fn + ": cannot read its handler's source " + source + ": " + e);
+                return;
+            }
+            if (!text.contains("private static Map<String, Endpoint> routes(") || !text.contains("return Map.ofEntries(")) {
+                problems.add(fn + ": " + source.getFileName() + " must build its routes in a private static "
+                        + "Map<String, Endpoint> routes(...) that returns Map.ofEntries(entry(...), ...)");
+            }
+            List<String> listed = entry.matcher(text).results().map(m -> m.group(1)).toList();
+            if (!new TreeSet<>(listed).equals(keys) || listed.size() != keys.size()) {
+                problems.add(fn + ": " + source.getFileName() + " lists " + listed + " as entry(key, Endpoint.of(...)); "
+                        + "template.yaml routes " + keys + " to it");
+            }
+            List<String> inOrder = documented.stream().filter(listed::contains).toList();
+            if (!listed.equals(inOrder)) {
+                problems.add(fn + ": " + source.getFileName() + " lists its routes as " + listed
+                        + "; in docs/openapi.yaml's order they are " + inOrder);
+            }
+        });
+        assertNone(problems, "Route table problems");
+        assertFalse(byFunction.isEmpty(), "the template has no HttpApi events");
     }
 
     /** docs/api.md's route table and the OpenAPI document name the same routes, so the two cannot drift apart. */

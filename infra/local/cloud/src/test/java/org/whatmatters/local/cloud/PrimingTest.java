@@ -3,6 +3,9 @@ package org.whatmatters.local.cloud;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,20 +23,29 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.whatmatters.config.Env;
 import org.whatmatters.functions.engagement.EngagementApiHandler;
+import org.whatmatters.functions.engagement.EngagementComponent;
+import org.whatmatters.functions.live.FanOutComponent;
 import org.whatmatters.functions.live.FanOutHandler;
+import org.whatmatters.functions.live.LiveSocketComponent;
 import org.whatmatters.functions.live.LiveSocketHandler;
 import org.whatmatters.functions.live.UpdatesApiHandler;
+import org.whatmatters.functions.live.UpdatesComponent;
 import org.whatmatters.functions.setup.SetupApiHandler;
+import org.whatmatters.functions.setup.SetupComponent;
 import org.whatmatters.functions.summaries.SummariesApiHandler;
+import org.whatmatters.functions.summaries.SummariesComponent;
 import org.whatmatters.functions.visits.VisitsApiHandler;
+import org.whatmatters.functions.visits.VisitsComponent;
 import org.whatmatters.json.Json;
+import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
 import org.whatmatters.local.engines.TestCloud;
 import org.whatmatters.ops.Log;
 
 /**
  * What each function runs before a SnapStart snapshot (no CRaC here, so the hook is called as Lambda
- * would call it): it completes, is answered as a refusal rather than a failure, and writes nothing.
+ * would call it): its request goes through the handler, is answered as a refusal rather than a failure, and
+ * writes nothing.
  */
 class PrimingTest {
 
@@ -51,20 +63,24 @@ class PrimingTest {
 
     static Stream<Arguments> functions() {
         return Stream.of(
-                Arguments.of("VisitsApiFunction", (Function<Env, Priming>) e -> new VisitsApiHandler(e).priming()),
-                Arguments.of("SetupApiFunction", (Function<Env, Priming>) e -> new SetupApiHandler(e).priming()),
-                Arguments.of("EngagementApiFunction", (Function<Env, Priming>) e -> new EngagementApiHandler(e).priming()),
-                Arguments.of("UpdatesApiFunction", (Function<Env, Priming>) e -> new UpdatesApiHandler(e).priming()),
-                Arguments.of("SummariesApiFunction", (Function<Env, Priming>) e -> new SummariesApiHandler(e).priming()),
-                Arguments.of("LiveSocketFunction", (Function<Env, Priming>) e -> new LiveSocketHandler(e).priming()),
-                Arguments.of("FanOutFunction", (Function<Env, Priming>) e -> new FanOutHandler(e).priming()));
+                primer("VisitsApiFunction", e -> new VisitsApiHandler(VisitsComponent.create(e))),
+                primer("SetupApiFunction", e -> new SetupApiHandler(SetupComponent.create(e))),
+                primer("EngagementApiFunction", e -> new EngagementApiHandler(EngagementComponent.create(e))),
+                primer("UpdatesApiFunction", e -> new UpdatesApiHandler(UpdatesComponent.create(e))),
+                primer("SummariesApiFunction", e -> new SummariesApiHandler(SummariesComponent.create(e))),
+                primer("LiveSocketFunction", e -> new LiveSocketHandler(LiveSocketComponent.create(e))),
+                primer("FanOutFunction", e -> new FanOutHandler(FanOutComponent.create(e))));
+    }
+
+    private static Arguments primer(String function, Function<Env, Object> handler) {
+        return Arguments.of(function, handler);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
-    void primingRunsItsPathWritesNothingAndFailsNothing(String function, Function<Env, Priming> build) {
-        Env env = Env.of(cloud.functions().environment(function));
-        Priming priming = build.apply(env);
+    void primingRunsItsPathWritesNothingAndFailsNothing(String function, Function<Env, Object> build) {
+        Object handler = build.apply(Env.of(cloud.functions().environment(function)));
+        Priming priming = priming(handler);
         Map<String, Integer> before = tables();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream was = Log.redirect(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -73,16 +89,54 @@ class PrimingTest {
         } finally {
             Log.redirect(was);
         }
-        assertEquals(1, priming.timesPrimed(), "the primer completed");
-        assertEquals(before, tables(), "priming wrote nothing");
         List<JsonNode> lines = new ArrayList<>();
         out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
                 .forEach(l -> lines.add(Json.read(l, JsonNode.class)));
+        assertEquals(1, priming.timesPrimed(), "the primer completed: " + lines);
+        assertAnsweredByItsPath(handler, priming.answer(), lines);
+        assertEquals(before, tables(), "priming wrote nothing");
         assertTrue(lines.stream().noneMatch(l -> "ERROR".equals(l.path("level").asText())
                 || l.path("message").asText().contains("priming failed")), lines.toString());
-        lines.stream().filter(l -> l.has("status")).forEach(l -> assertTrue(l.get("status").asInt() >= 400
-                && l.get("status").asInt() < 500, "a refusal, not a failure: " + l));
         assertTrue(lines.stream().noneMatch(l -> l.has("_aws")), "priming counts nothing: " + lines);
+    }
+
+    private static Priming priming(Object handler) {
+        return switch (handler) {
+            case HttpApiHandler h -> h.priming();
+            case LiveSocketHandler h -> h.priming();
+            case FanOutHandler h -> h.priming();
+            default -> throw new AssertionError(handler.getClass().getName() + " has no primer");
+        };
+    }
+
+    /**
+     * The primed request went through the handler and was refused there: an API's answer is a 4xx to a route the
+     * function serves (a route it does not would be refused by the routing alone), $connect's a 4xx, and the stream's
+     * batch was read and skipped, with nothing to retry (a batch has no status).
+     */
+    private static void assertAnsweredByItsPath(Object handler, Object answer, List<JsonNode> lines) {
+        switch (answer) {
+            case APIGatewayV2HTTPResponse r -> {
+                assertRefusal(r.getStatusCode());
+                JsonNode request = lines.stream().filter(l -> "request".equals(l.path("message").asText()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no request logged: " + lines));
+                assertEquals(r.getStatusCode(), request.path("status").asInt(), request.toString());
+                assertTrue(((HttpApiHandler) handler).roles().containsKey(request.path("route").asText()),
+                        "the primed route is one the function serves: " + request);
+            }
+            case APIGatewayV2WebSocketResponse r -> assertRefusal(r.getStatusCode());
+            case StreamsEventResponse r -> {
+                assertEquals(List.of(), r.getBatchItemFailures(), "nothing to retry");
+                assertTrue(lines.stream().anyMatch(l -> "batch".equals(l.path("message").asText())
+                        && l.path("records").asInt() == 1), "the batch's record was handled: " + lines);
+            }
+            case null -> throw new AssertionError("the primer answered nothing: no request went through the handler");
+            default -> throw new AssertionError("an answer no handler gives: " + answer);
+        }
+    }
+
+    private static void assertRefusal(int status) {
+        assertTrue(status >= 400 && status < 500, "a refusal, not a failure or a success: " + status);
     }
 
     /** Every table's item count and content hash. */

@@ -38,7 +38,7 @@ final class TemplateFixture {
         return Doc.OPEN_API;
     }
 
-    /** A function's handler built through its (Env) constructor, or why it could not be. */
+    /** A function's handler built on its wiring (as the local cloud builds it), or why it could not be. */
     record Built(FunctionSpec spec, Object handler, Throwable failure, Recording env) {
     }
 
@@ -65,7 +65,9 @@ final class TemplateFixture {
             Object handler = null;
             Throwable failure = null;
             try {
-                handler = Class.forName(spec.handlerClass()).getConstructor(Env.class).newInstance(env);
+                Class<?> type = Class.forName(spec.handlerClass());
+                handler = HandlerWiring.of(type).orElseThrow(() -> new NoSuchMethodException(type.getName()
+                        + " has no public constructor taking its wiring")).build(env);
             } catch (InvocationTargetException e) {
                 failure = e.getCause();
             } catch (ReflectiveOperationException | LinkageError e) {
@@ -115,6 +117,15 @@ final class TemplateFixture {
         }
         Map<String, Object> globals = (Map<String, Object>) TEMPLATE.root().getOrDefault("Globals", Map.of());
         return ((Map<String, Object>) globals.getOrDefault("Function", Map.of())).get(name);
+    }
+
+    /** The source of a function's handler: its class under the module its CodeUri (module/target/x.jar) names. */
+    static Path handlerSource(Resource fn) {
+        String handler = String.valueOf(property(fn, "Handler"));
+        String codeUri = String.valueOf(property(fn, "CodeUri"));
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        String module = codeUri.contains("/target/") ? codeUri.substring(0, codeUri.indexOf("/target/")) : codeUri;
+        return ROOT.resolve(module).resolve("src/main/java").resolve(className.replace('.', '/') + ".java");
     }
 
     static String string(Object value) {

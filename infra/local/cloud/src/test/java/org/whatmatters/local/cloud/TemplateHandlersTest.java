@@ -34,6 +34,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -99,13 +100,7 @@ class TemplateHandlersTest {
             if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
                 problems.add(id + ": " + className + " must be a public, concrete class for Lambda to instantiate it");
             }
-            try {
-                if (!Modifier.isPublic(type.getConstructor().getModifiers())) {
-                    problems.add(id + ": " + className + "() must be public");
-                }
-            } catch (NoSuchMethodException e) {
-                problems.add(id + ": " + className + " needs a public no-arg constructor (Lambda's entry point)");
-            }
+            problems.addAll(constructorProblems(id, type));
             if (RequestHandler.class.isAssignableFrom(type)) {
                 boolean has = Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(methodName)
                         && m.getParameterCount() == 2 && Context.class.isAssignableFrom(m.getParameterTypes()[1]));
@@ -164,6 +159,34 @@ class TemplateHandlersTest {
         }
         assertNone(problems, "Handler and CodeUri problems");
         assertFalse(functions().isEmpty(), "the template declares no functions");
+    }
+
+    /**
+     * One pattern for every handler: a public no-arg constructor (Lambda's entry point) and a public one taking the
+     * function's Dagger component, whose static create(Env) the local cloud calls; no other public constructor.
+     */
+    private static List<String> constructorProblems(String id, Class<?> type) {
+        List<String> problems = new ArrayList<>();
+        String name = type.getName();
+        Optional<HandlerWiring> wiring = HandlerWiring.of(type);
+        boolean noArg = Arrays.stream(type.getConstructors()).anyMatch(c -> c.getParameterCount() == 0);
+        if (!noArg) {
+            problems.add(id + ": " + name + " needs a public no-arg constructor (Lambda's entry point)");
+        }
+        if (wiring.isEmpty()) {
+            problems.add(id + ": " + name + " needs a public constructor taking its Dagger component, which has a "
+                    + "static create(Env) (tests and the local cloud build it so)");
+        } else if (!wiring.get().type().isAnnotationPresent(dagger.Component.class)) {
+            problems.add(id + ": " + name + "(" + wiring.get().type().getName() + ") must take the function's Dagger "
+                    + "@Component");
+        }
+        List<String> others = Arrays.stream(type.getConstructors()).filter(c -> c.getParameterCount() > 0
+                && wiring.map(w -> !w.constructor().equals(c)).orElse(true)).map(Object::toString).toList();
+        if (!others.isEmpty()) {
+            problems.add(id + ": " + name + " has other public constructors " + others
+                    + ": keep only () and (its component)");
+        }
+        return problems;
     }
 
     /** The file the pom's build leaves at target/: finalName (or artifactId-version), as the shade plugin replaces it. */
@@ -262,9 +285,10 @@ class TemplateHandlersTest {
             for (Built b : built.values()) {
                 String id = b.spec().logicalId();
                 if (b.failure() instanceof NoSuchMethodException) {
-                    problems.add(id + ": " + b.spec().handlerClass() + " has no public (Env) constructor: the local cloud "
-                            + "then runs it on the process environment, and this check cannot see what it reads. Add one "
-                            + "that reads every setting through the Env");
+                    problems.add(id + ": " + b.spec().handlerClass() + " has no public constructor taking its "
+                            + "component (with a static create(Env)): the local cloud then runs it on the process "
+                            + "environment, and this check cannot see what it reads. Add one, reading every setting "
+                            + "through the Env");
                     continue;
                 }
                 List<Path> events = samples.getOrDefault(id, List.of());
