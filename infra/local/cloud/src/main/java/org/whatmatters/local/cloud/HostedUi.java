@@ -186,7 +186,8 @@ final class HostedUi {
     }
 
     private static void page(HttpExchange exchange, int status, String title, String body) throws IOException {
-        String html = "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+        // An empty icon: otherwise the browser asks the API's origin for /favicon.ico and gets a 401.
+        String html = "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
                 + "</title><style>body{font:1rem/1.5 system-ui,sans-serif;color:#1f2933;max-width:40rem;margin:2rem auto;"
                 + "padding:0 1rem}ul{list-style:none;padding:0}li{margin:.5rem 0}button{min-height:44px;min-width:8rem;"
