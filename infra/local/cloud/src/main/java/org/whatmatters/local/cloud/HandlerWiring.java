@@ -12,9 +12,9 @@ import org.whatmatters.config.Env;
  * the local cloud builds a function on the template's environment, where Lambda's no-arg constructor reads the
  * process's.
  */
-record HandlerWiring(Constructor<?> constructor, Method create) {
+public record HandlerWiring(Constructor<?> constructor, Method create) {
 
-    static Optional<HandlerWiring> of(Class<?> handler) {
+    public static Optional<HandlerWiring> of(Class<?> handler) {
         for (Constructor<?> c : handler.getConstructors()) {
             if (c.getParameterCount() != 1) {
                 continue;
@@ -33,12 +33,12 @@ record HandlerWiring(Constructor<?> constructor, Method create) {
     }
 
     /** The wiring's type: for the template's functions, their Dagger component. */
-    Class<?> type() {
+    public Class<?> type() {
         return constructor.getParameterTypes()[0];
     }
 
     /** The handler on {@code env}; what either step throws comes as an InvocationTargetException. */
-    Object build(Env env) throws ReflectiveOperationException {
+    public Object build(Env env) throws ReflectiveOperationException {
         return constructor.newInstance(create.invoke(null, env));
     }
 }

@@ -50,7 +50,7 @@ public final class Invoke {
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    static String functionFor(Stack stack, JsonNode event) {
+    public static String functionFor(Stack stack, JsonNode event) {
         String routeKey = event.path("routeKey").asText(null);
         String eventType = event.path("requestContext").path("eventType").asText(null);
         for (FunctionSpec f : stack.functions()) {

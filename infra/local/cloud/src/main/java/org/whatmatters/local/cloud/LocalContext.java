@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The Lambda context of one local invocation. */
-record LocalContext(String functionName, String requestId, long deadlineMillis, String region)
+public record LocalContext(String functionName, String requestId, long deadlineMillis, String region)
         implements Context {
 
-    static LocalContext of(String functionName, String region, long timeoutMillis) {
+    public static LocalContext of(String functionName, String region, long timeoutMillis) {
         return new LocalContext(functionName, UUID.randomUUID().toString(),
                 System.currentTimeMillis() + timeoutMillis, region);
     }

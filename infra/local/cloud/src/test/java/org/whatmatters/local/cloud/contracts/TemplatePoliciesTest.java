@@ -1,10 +1,10 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.whatmatters.local.cloud.TemplateFixture.RESOURCES;
-import static org.whatmatters.local.cloud.TemplateFixture.TEMPLATE;
-import static org.whatmatters.local.cloud.TemplateFixture.assertNone;
-import static org.whatmatters.local.cloud.TemplateFixture.functions;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.RESOURCES;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.TEMPLATE;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.assertNone;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.functions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 import org.whatmatters.local.engines.Resource;
 
 /**

@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud.browser;
+package org.whatmatters.local.cloud.e2e.browser;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.whatmatters.json.Json;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.Options;
+import org.whatmatters.local.cloud.e2e.browser.DashboardFigures;
+import org.whatmatters.local.cloud.e2e.browser.Browser;
 import org.whatmatters.local.engines.TestCloud;
 
 /**

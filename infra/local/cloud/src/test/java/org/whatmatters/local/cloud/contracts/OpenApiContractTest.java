@@ -1,14 +1,14 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.whatmatters.local.cloud.TemplateFixture.RESOURCES;
-import static org.whatmatters.local.cloud.TemplateFixture.assertNone;
-import static org.whatmatters.local.cloud.TemplateFixture.buildHandlers;
-import static org.whatmatters.local.cloud.TemplateFixture.functions;
-import static org.whatmatters.local.cloud.TemplateFixture.handlerSource;
-import static org.whatmatters.local.cloud.TemplateFixture.openApi;
-import static org.whatmatters.local.cloud.TemplateFixture.startCloud;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.RESOURCES;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.assertNone;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.buildHandlers;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.functions;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.handlerSource;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.openApi;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.startCloud;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.auth.Role;
 import org.whatmatters.lambda.HttpApiHandler;
-import org.whatmatters.local.cloud.TemplateFixture.Built;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.contracts.TemplateFixture.Built;
+import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 import org.whatmatters.local.engines.Resource;
 
 /**

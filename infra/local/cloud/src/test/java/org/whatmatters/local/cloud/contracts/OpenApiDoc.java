@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.contracts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.whatmatters.local.cloud.contracts.OpenApiContractTest;
 import org.whatmatters.local.engines.CfnYaml;
 
 /**

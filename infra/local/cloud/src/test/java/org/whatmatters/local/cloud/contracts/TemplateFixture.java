@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.contracts;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.whatmatters.config.Env;
+import org.whatmatters.local.cloud.FunctionSpec;
+import org.whatmatters.local.cloud.HandlerWiring;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.Options;
+import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 import org.whatmatters.local.engines.Resource;
 import org.whatmatters.local.engines.Template;
 import org.whatmatters.local.engines.TestCloud;

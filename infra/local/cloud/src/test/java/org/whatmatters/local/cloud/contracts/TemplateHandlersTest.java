@@ -1,15 +1,15 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.whatmatters.local.cloud.TemplateFixture.ROOT;
-import static org.whatmatters.local.cloud.TemplateFixture.assertNone;
-import static org.whatmatters.local.cloud.TemplateFixture.buildHandlers;
-import static org.whatmatters.local.cloud.TemplateFixture.functions;
-import static org.whatmatters.local.cloud.TemplateFixture.property;
-import static org.whatmatters.local.cloud.TemplateFixture.startCloud;
-import static org.whatmatters.local.cloud.TemplateFixture.string;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.ROOT;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.assertNone;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.buildHandlers;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.functions;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.property;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.startCloud;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.string;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -50,7 +50,15 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.whatmatters.config.Env;
 import org.whatmatters.json.Json;
-import org.whatmatters.local.cloud.TemplateFixture.Built;
+import org.whatmatters.local.cloud.FunctionHost;
+import org.whatmatters.local.cloud.FunctionSpec;
+import org.whatmatters.local.cloud.HandlerWiring;
+import org.whatmatters.local.cloud.Invoke;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.LocalContext;
+import org.whatmatters.local.cloud.Options;
+import org.whatmatters.local.cloud.Stack;
+import org.whatmatters.local.cloud.contracts.TemplateFixture.Built;
 import org.whatmatters.local.engines.Resource;
 
 /**

@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.contracts.TemplateFixture;
 
 /** The request context of every sample event agrees with itself and with the template, as AWS's would. */
 class SampleEventContextTest {

@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.LocalCloud;
 
 /** A family page's or worker's socket on the live API of a running local cloud: keeps what it receives. */
 record LiveSocketClient(WebSocket ws, LinkedBlockingQueue<JsonNode> received, CompletableFuture<Integer> closed) {

@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud.browser;
+package org.whatmatters.local.cloud.e2e.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.RoundingMode;

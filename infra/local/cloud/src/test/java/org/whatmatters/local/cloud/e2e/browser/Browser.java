@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud.browser;
+package org.whatmatters.local.cloud.e2e.browser;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +38,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.whatmatters.data.AggregateKey;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.EventSource;
+import org.whatmatters.local.cloud.FunctionSpec;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.Options;
+import org.whatmatters.local.cloud.e2e.LiveSocketClient;
 import org.whatmatters.local.engines.TestCloud;
 import org.whatmatters.validation.Ids;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +39,8 @@ import org.whatmatters.functions.visits.VisitsComponent;
 import org.whatmatters.json.Json;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.Options;
 import org.whatmatters.local.engines.TestCloud;
 import org.whatmatters.ops.Log;
 

@@ -1,7 +1,7 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.contracts;
 
-import static org.whatmatters.local.cloud.TemplateFixture.assertNone;
-import static org.whatmatters.local.cloud.TemplateFixture.openApi;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.assertNone;
+import static org.whatmatters.local.cloud.contracts.TemplateFixture.openApi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;
@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 
 /**
  * Checks the schemas of docs/openapi.yaml against the Java records and enums they describe, as the project's

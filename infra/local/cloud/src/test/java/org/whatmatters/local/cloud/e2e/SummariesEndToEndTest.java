@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.Options;
 import org.whatmatters.local.cloud.demo.DemoPeople;
 import org.whatmatters.local.engines.TestCloud;
 

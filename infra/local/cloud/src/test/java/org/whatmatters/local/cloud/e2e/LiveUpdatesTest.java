@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +36,11 @@ import org.whatmatters.json.Json;
 import org.whatmatters.live.Connection;
 import org.whatmatters.live.ConnectionStore;
 import org.whatmatters.live.Watch;
+import org.whatmatters.local.cloud.EventSource;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.Options;
+import org.whatmatters.local.cloud.WebSocketApiSpec;
+import org.whatmatters.local.cloud.e2e.LiveSocketClient;
 import org.whatmatters.local.engines.TestCloud;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 

@@ -1,4 +1,4 @@
-package org.whatmatters.local.cloud;
+package org.whatmatters.local.cloud.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +26,9 @@ import org.whatmatters.data.AggregateKey;
 import org.whatmatters.data.AggregateStore;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.JwtIssuer;
+import org.whatmatters.local.cloud.LocalCloud;
+import org.whatmatters.local.cloud.Options;
 import org.whatmatters.local.cloud.demo.DemoData;
 import org.whatmatters.local.cloud.demo.DemoUser;
 import org.whatmatters.local.engines.TestCloud;
