@@ -68,7 +68,7 @@ public final class LiveLatency {
                 links.put(new FamilyLink(client, sub, "Bench " + f, "family", Instant.now(), null));
                 String token = cloud.issuer().mint(sub, List.of("family"), Map.of("custom:provider_id", "p-riverside"),
                         Duration.ofHours(1));
-                URI uri = URI.create(cloud.webSocketEndpoints().get("LiveApi") + "/dev?token=" + token
+                URI uri = URI.create(cloud.webSocketEndpoints().get("LiveApi") + "?token=" + token
                         + "&clientId=" + client);
                 sockets.add(http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();

@@ -7,7 +7,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.DisallowUnknownKeywordFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,11 +20,15 @@ import org.whatmatters.local.engines.TestCloud;
 
 /**
  * The published documents' schemas in docs/schemas, checked by a full JSON Schema Draft 2020-12
- * implementation (networknt), with {@code format} asserted rather than only annotated.
+ * implementation (networknt), with {@code format} asserted rather than only annotated and unknown
+ * keywords refused.
  */
 public final class SchemaCheck {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    // A misspelled keyword ("maxitem") would otherwise be ignored, and the schema would check less than it says.
+    private static final Dialect STRICT_2020_12 = Dialect.builder(Dialects.getDraft202012())
+            .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance()).build();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(STRICT_2020_12,
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private final String name;
@@ -42,9 +48,14 @@ public final class SchemaCheck {
         return TestCloud.repoRoot().resolve("docs").resolve("schemas");
     }
 
+    /** A schema given as text; one with a keyword Draft 2020-12 does not define is refused here. */
+    public static SchemaCheck of(String name, String text) {
+        return new SchemaCheck(name, text);
+    }
+
     public static SchemaCheck load(String fileName) {
         try {
-            return new SchemaCheck(fileName, Files.readString(folder().resolve(fileName)));
+            return of(fileName, Files.readString(folder().resolve(fileName)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

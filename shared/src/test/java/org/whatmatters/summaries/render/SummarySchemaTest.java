@@ -2,6 +2,7 @@ package org.whatmatters.summaries.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -375,6 +375,14 @@ class SummarySchemaTest {
         JsonNode domain = summary();
         ((ArrayNode) domain.at("/impact/stories/0/domains")).add(OutcomeDomain.INDEPENDENCE.toString());
         rejects(SUMMARY, domain, "#/impact/stories/0/domains uniqueItems: ");
+    }
+
+    @Test
+    void aSchemaLeaningOnAKeywordTheStandardDoesNotDefineIsRefused() {
+        String typo = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"array\", \"maxitem\": 3}";
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> SchemaCheck.of("typo", typo)
+                .errors(Json.MAPPER.createArrayNode().add(1).add(2).add(3).add(4)));
+        assertTrue(String.valueOf(refused.getMessage()).contains("maxitem"), String.valueOf(refused.getMessage()));
     }
 
     @Test

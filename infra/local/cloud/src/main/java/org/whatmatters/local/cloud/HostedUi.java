@@ -186,7 +186,7 @@ final class HostedUi {
     }
 
     private static void page(HttpExchange exchange, int status, String title, String body) throws IOException {
-        // An empty icon: otherwise the browser asks the API's origin for /favicon.ico and gets a 401.
+        // An empty icon: otherwise the browser asks the API's origin for /favicon.ico, which is no page there.
         String html = "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
                 + "</title><style>body{font:1rem/1.5 system-ui,sans-serif;color:#1f2933;max-width:40rem;margin:2rem auto;"

@@ -39,17 +39,17 @@ public final class HttpApiEmulator implements AutoCloseable {
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final HttpServer server;
-    private final Stack stack;
+    private final String stagePath;
     private final RouteTable routes;
     private final Invoker invoker;
     private final JwtIssuer issuer;
     private final String region;
     private final Cors cors;
 
-    private HttpApiEmulator(HttpServer server, Stack stack, RouteTable routes, Invoker invoker, JwtIssuer issuer,
+    private HttpApiEmulator(HttpServer server, String stagePath, RouteTable routes, Invoker invoker, JwtIssuer issuer,
                             String region, Cors cors) {
         this.server = server;
-        this.stack = stack;
+        this.stagePath = stagePath;
         this.routes = routes;
         this.invoker = invoker;
         this.issuer = issuer;
@@ -77,7 +77,7 @@ public final class HttpApiEmulator implements AutoCloseable {
         // One port serves every HTTP API, so the first CORS configuration answers for all of them.
         Cors cors = stack.httpApis().stream().map(HttpApiSpec::cors).filter(java.util.Objects::nonNull).findFirst()
                 .map(c -> webOrigin == null ? c : c.withOrigin(webOrigin)).orElse(null);
-        HttpApiEmulator emulator = new HttpApiEmulator(server, stack, routes, invoker, issuer, region, cors);
+        HttpApiEmulator emulator = new HttpApiEmulator(server, stagePath(stack), routes, invoker, issuer, region, cors);
         server.createContext("/", emulator::handle);
         server.start();
         return emulator;
@@ -85,7 +85,7 @@ public final class HttpApiEmulator implements AutoCloseable {
 
     /** The API's URL as the template's output gives it: with the stage, unless that is $default. */
     public URI endpoint() {
-        return URI.create(origin() + stagePath(stack));
+        return URI.create(origin() + stagePath);
     }
 
     /** "/dev" for a stage named dev; empty for $default. One port serves every HTTP API: the first one's. */
@@ -123,6 +123,11 @@ public final class HttpApiEmulator implements AutoCloseable {
             }
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            if (!path.equals(stagePath) && !path.startsWith(stagePath + "/")) {
+                // Outside the stage nothing answers, not even CORS preflight.
+                send(exchange, 404, json(), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String origin = exchange.getRequestHeaders().getFirst("Origin");
             if (cors != null && origin != null) {
                 String asked = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");

@@ -83,7 +83,7 @@ public final class JwtIssuer {
         return sign(claims.build(), key);
     }
 
-    public static String sign(JWTClaimsSet claims, RSAKey with) {
+    static String sign(JWTClaimsSet claims, RSAKey with) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims);

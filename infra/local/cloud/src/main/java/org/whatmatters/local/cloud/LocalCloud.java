@@ -388,7 +388,7 @@ public final class LocalCloud implements AutoCloseable {
     /** The WebSocket URL clients connect to, per API logical id, with the stage. */
     public Map<String, URI> webSocketEndpoints() {
         Map<String, URI> m = new LinkedHashMap<>();
-        webSockets.forEach((id, ws) -> m.put(id, ws.endpoint()));
+        webSockets.forEach((id, ws) -> m.put(id, ws.stageEndpoint()));
         return m;
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.whatmatters.json.Json;
 import org.whatmatters.local.engines.LocalDynamo;
 
@@ -178,6 +179,7 @@ public final class Scheduler implements AutoCloseable {
                         try {
                             threads.execute(() -> fire(e, due));
                         } catch (RejectedExecutionException closing) {
+                            inFlight.decrementAndGet();
                             return;
                         }
                         // A clock that jumped ahead (a laptop waking) gets one run, not one per missed time.
@@ -280,9 +282,9 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Waits until the loop has looked at the clock twice since this call and no run (retries included)
-     * is under way: whatever the clock makes due by now has then been sent, so a test can tell that
-     * nothing more will be without sleeping.
+     * Waits until at least one whole pass of the loop began after this call and no run (retries
+     * included) is under way: whatever the clock makes due by now has then been sent, so a test can
+     * tell that nothing more will be without sleeping.
      */
     void awaitSettled(Duration timeout) {
         long target = passes.get() + 2;
@@ -291,8 +293,7 @@ public final class Scheduler implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the scheduler did not settle within " + timeout);
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(1_000_000);
         }
     }
 

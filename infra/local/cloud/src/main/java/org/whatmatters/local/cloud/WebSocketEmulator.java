@@ -59,7 +59,7 @@ import org.whatmatters.json.Json;
 public final class WebSocketEmulator implements AutoCloseable {
 
     /** API Gateway's limit on a client message (in frames of up to 32 KB) and on a @connections post. */
-    static final int MAX_MESSAGE = 128 * 1024;
+    static final int MAX_MESSAGE = FrameLimitedDraft.MAX_MESSAGE;
     /** API Gateway closes a connection whose client sent nothing for this long (posts to it do not count). */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
     /** API Gateway closes every connection after this long, however busy. */
@@ -125,7 +125,7 @@ public final class WebSocketEmulator implements AutoCloseable {
         return URI.create(endpoint() + "/" + api.stage());
     }
 
-    /** Clients connect to this base followed by /{stage}. */
+    /** The port's base: clients connect to it followed by /{stage} (stageEndpoint). */
     public URI endpoint() {
         return URI.create("ws://127.0.0.1:" + server.getPort());
     }
@@ -176,7 +176,7 @@ public final class WebSocketEmulator implements AutoCloseable {
         final CompletableFuture<Void> started = new CompletableFuture<>();
 
         Server(InetSocketAddress address) {
-            super(address, List.of(new FrameLimitedDraft(FrameLimitedDraft.MAX_FRAME, MAX_MESSAGE)));
+            super(address, List.of(new FrameLimitedDraft()));
             setReuseAddr(true);
             setDaemon(true);
             // API Gateway sends no pings of its own; dead peers go at the idle timeout.
@@ -216,7 +216,8 @@ public final class WebSocketEmulator implements AutoCloseable {
                 throw refuse(conn, 400);
             }
             String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
-            if (!path.equals("/") && !path.equals("/" + api.stage()) && !path.equals("/" + api.stage() + "/")) {
+            // As in AWS, a client reaches the API only through its stage.
+            if (!path.equals("/" + api.stage()) && !path.equals("/" + api.stage() + "/")) {
                 throw refuse(conn, 403);
             }
             if (!api.throttle().admit("$connect")) {

@@ -1,7 +1,6 @@
 package org.whatmatters.local.cloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +78,11 @@ class LocalWebTest {
         assertEquals(web, preflight.headers().firstValue("access-control-allow-origin").orElseThrow());
         assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElseThrow().contains("idempotency-key"));
         assertEquals("600", preflight.headers().firstValue("access-control-max-age").orElseThrow());
+        HttpResponse<String> outsideStage = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint() + "/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", web)
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, outsideStage.statusCode(), "outside the stage nothing answers");
+        assertTrue(outsideStage.headers().firstValue("access-control-allow-origin").isEmpty());
 
         HttpResponse<String> evil = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + "/me"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")

@@ -63,7 +63,7 @@ class ThrottleTest {
 
     @Test
     void connectsBeyondTheirBurstAreRefusedWith429() {
-        String url = cloud.webSocketEndpoints().get("LiveApi") + "/dev?token="
+        String url = cloud.webSocketEndpoints().get("LiveApi") + "?token="
                 + URLEncoder.encode(cloud.token("a-priya"), StandardCharsets.UTF_8);
         WebSocket first = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() { }).join();
         CompletionException e = assertThrows(CompletionException.class,

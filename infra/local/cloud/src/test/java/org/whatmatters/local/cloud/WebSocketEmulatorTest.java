@@ -140,7 +140,7 @@ class WebSocketEmulatorTest {
         assertTrue(ctx.path("connectedAt").asLong() > 0 && ctx.path("requestTimeEpoch").asLong() > 0);
         assertFalse(ctx.path("requestId").asText().isEmpty());
 
-        connect("/");
+        connect("/prod");
         JsonNode bare = next().event();
         assertTrue(bare.path("queryStringParameters").isMissingNode());
     }
@@ -156,6 +156,7 @@ class WebSocketEmulatorTest {
         assertEquals(500, handshakeStatus("/prod"));
         responder = call -> "{\"statusCode\":200}";
         assertEquals(403, handshakeStatus("/other-stage"));
+        assertEquals(403, handshakeStatus("/"), "only through the stage");
         assertEquals("Connect", next().function());
         assertEquals("Connect", next().function());
         // A connection opened and closed after them: its $connect and $disconnect come next, none for them.
@@ -278,12 +279,14 @@ class WebSocketEmulatorTest {
         FrameClient client = frameClient("/prod");
         next();
         String frame = "x".repeat(FrameLimitedDraft.MAX_FRAME);
-        int frames = WebSocketEmulator.MAX_MESSAGE / frame.length() + 1;
-        for (int i = 1; i <= frames; i++) {
-            client.frame(frame, i == frames);
+        for (int sent = 0; sent < WebSocketEmulator.MAX_MESSAGE; sent += frame.length()) {
+            client.frame(frame, false);
         }
+        client.frame("x", true); // one byte over
         assertEquals(1009, client.closed.get(5, TimeUnit.SECONDS));
-        assertEquals("Disconnect", next().function());
+        Call disconnect = next();
+        assertEquals("Disconnect", disconnect.function());
+        assertEquals("Message too big", disconnect.ctx().path("disconnectReason").asText());
     }
 
     @Test
@@ -296,6 +299,7 @@ class WebSocketEmulatorTest {
         Call disconnect = next();
         assertEquals("Disconnect", disconnect.function());
         assertEquals(1009, disconnect.ctx().path("disconnectStatusCode").asInt());
+        assertEquals("Message too big", disconnect.ctx().path("disconnectReason").asText());
     }
 
     @Test

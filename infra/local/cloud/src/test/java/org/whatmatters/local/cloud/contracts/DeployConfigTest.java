@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.local.cloud.JwtIssuer;
 import org.whatmatters.local.engines.Template;
 import org.whatmatters.local.engines.TestCloud;
 

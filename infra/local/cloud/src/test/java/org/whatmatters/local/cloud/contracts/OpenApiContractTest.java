@@ -28,7 +28,6 @@ import org.whatmatters.auth.Role;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.contracts.TemplateFixture.Built;
-import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 import org.whatmatters.local.engines.Resource;
 
 /**

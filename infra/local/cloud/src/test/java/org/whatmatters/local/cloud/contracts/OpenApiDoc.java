@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.whatmatters.local.cloud.contracts.OpenApiContractTest;
 import org.whatmatters.local.engines.CfnYaml;
 
 /**

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.json.Json;
-import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 
 /**
  * Checks the schemas of docs/openapi.yaml against the Java records and enums they describe, as the project's

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.json.Json;
-import org.whatmatters.local.cloud.contracts.TemplateFixture;
 
 /** The request context of every sample event agrees with itself and with the template, as AWS's would. */
 class SampleEventContextTest {

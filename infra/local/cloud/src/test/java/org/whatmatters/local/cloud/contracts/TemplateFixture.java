@@ -16,7 +16,6 @@ import org.whatmatters.local.cloud.FunctionSpec;
 import org.whatmatters.local.cloud.HandlerWiring;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.Options;
-import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 import org.whatmatters.local.engines.Resource;
 import org.whatmatters.local.engines.Template;
 import org.whatmatters.local.engines.TestCloud;

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.local.cloud.contracts.OpenApiDoc;
 import org.whatmatters.local.engines.Resource;
 
 /**

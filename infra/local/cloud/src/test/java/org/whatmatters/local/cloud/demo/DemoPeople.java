@@ -2,8 +2,6 @@ package org.whatmatters.local.cloud.demo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.whatmatters.local.cloud.demo.DemoData;
-import org.whatmatters.local.cloud.demo.DemoUser;
 
 /**
  * Every person of the demo provider, read from the demo's own sources (the people supported and their

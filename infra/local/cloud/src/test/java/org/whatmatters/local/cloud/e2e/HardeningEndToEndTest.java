@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -24,9 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +38,6 @@ import org.whatmatters.local.cloud.EventSource;
 import org.whatmatters.local.cloud.FunctionSpec;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.Options;
-import org.whatmatters.local.cloud.e2e.LiveSocketClient;
 import org.whatmatters.local.engines.TestCloud;
 import org.whatmatters.validation.Ids;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -131,9 +126,7 @@ class HardeningEndToEndTest {
         dynamo.putItem(p -> p.tableName(table).item(corrupt));
         Instant before = Instant.now();
         try {
-            HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
-                            + "/_local/schedules/CompileSummariesFunction/run?schedule=MonthlySummaries"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> run = CloudHttp.runSchedule(cloud, "CompileSummariesFunction", "MonthlySummaries");
             assertEquals(502, run.statusCode(), "the run fails, so Lambda retries it and the failure queue gets it: "
                     + run.body());
             assertTrue(run.body().contains("td-t-south-" + lastMonth), run.body());
@@ -203,9 +196,7 @@ class HardeningEndToEndTest {
         LiveSocketClient socket = LiveSocketClient.open(cloud, shortLived, "c-rosa");
         assertFalse(socket.closed().isDone());
         Thread.sleep(4_000);
-        HttpResponse<String> sweep = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
-                        + "/_local/schedules/ConnectionSweepFunction/run")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sweep = CloudHttp.runSchedule(cloud, "ConnectionSweepFunction", null);
         assertEquals(200, sweep.statusCode(), sweep.body());
         // Closed by this run (or, once in sixty, by the minute's own run just before it).
         socket.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -376,13 +367,7 @@ class HardeningEndToEndTest {
     }
 
     private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token);
-        if (body != null) {
-            r.header("Content-Type", "application/json");
-        }
-        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        return CloudHttp.call(cloud, method, path, token, body);
     }
 
 }

@@ -23,7 +23,7 @@ record LiveSocketClient(WebSocket ws, LinkedBlockingQueue<JsonNode> received, Co
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static LiveSocketClient open(LocalCloud cloud, String token, String... clientIds) {
-        StringBuilder url = new StringBuilder(cloud.webSocketEndpoints().get("LiveApi") + "/dev?token="
+        StringBuilder url = new StringBuilder(cloud.webSocketEndpoints().get("LiveApi") + "?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
         for (String id : clientIds) {
             url.append("&clientId=").append(id);
@@ -78,6 +78,7 @@ record LiveSocketClient(WebSocket ws, LinkedBlockingQueue<JsonNode> received, Co
     /**
      * What arrived before the answer to a ping sent now. Posts to one connection arrive in order, so
      * once the stream's fan-out is idle this is everything the socket was sent: no timed wait needed.
+     * Assumes no earlier ping is still unanswered.
      */
     List<JsonNode> untilPong() throws InterruptedException {
         send("{\"action\":\"ping\"}");

@@ -7,23 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +31,6 @@ import org.whatmatters.local.cloud.EventSource;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.Options;
 import org.whatmatters.local.cloud.WebSocketApiSpec;
-import org.whatmatters.local.cloud.e2e.LiveSocketClient;
 import org.whatmatters.local.engines.TestCloud;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
@@ -50,7 +40,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  */
 class LiveUpdatesTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static LocalCloud cloud;
     private static ConnectionStore connections;
@@ -76,14 +65,7 @@ class LiveUpdatesTest {
     }
 
     private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token);
-        if (body != null) {
-            r.header("Content-Type", "application/json");
-        }
-        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        return CloudHttp.call(cloud, method, path, token, body);
     }
 
     private static String planVisitForRosa() throws Exception {

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +41,7 @@ import org.whatmatters.functions.visits.VisitsComponent;
 import org.whatmatters.json.Json;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
+import org.whatmatters.local.cloud.FunctionSpec;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.Options;
 import org.whatmatters.local.engines.TestCloud;
@@ -72,6 +75,19 @@ class PrimingTest {
                 primer("SummariesApiFunction", e -> new SummariesApiHandler(SummariesComponent.create(e))),
                 primer("LiveSocketFunction", e -> new LiveSocketHandler(LiveSocketComponent.create(e))),
                 primer("FanOutFunction", e -> new FanOutHandler(FanOutComponent.create(e))));
+    }
+
+    @Test
+    void everyFunctionOfTheTemplateWithAPrimerIsCheckedHere() throws Exception {
+        List<String> primed = new ArrayList<>();
+        for (FunctionSpec f : cloud.stack().functions()) {
+            if (Arrays.stream(Class.forName(f.handlerClass()).getMethods()).anyMatch(m -> m.getName().equals("priming")
+                    && m.getParameterCount() == 0 && m.getReturnType() == Priming.class)) {
+                primed.add(f.logicalId());
+            }
+        }
+        assertEquals(primed.stream().sorted().toList(),
+                functions().map(a -> (String) a.get()[0]).sorted().toList());
     }
 
     private static Arguments primer(String function, Function<Env, Object> handler) {

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.net.URI;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import org.whatmatters.data.AggregateKey;
 import org.whatmatters.data.AggregateStore;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.json.Json;
-import org.whatmatters.local.cloud.JwtIssuer;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.Options;
 import org.whatmatters.local.cloud.demo.DemoData;
@@ -52,16 +52,7 @@ class RealTemplateTest {
     }
 
     private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            r.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            r.header("Content-Type", "application/json");
-        }
-        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        return CloudHttp.call(cloud, method, path, token, body);
     }
 
     @Test
@@ -141,9 +132,8 @@ class RealTemplateTest {
         HttpResponse<String> r = call("GET", "/visits/" + DemoData.SAMPLE_VISIT, cloud.token("w-amara"), null);
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(DemoData.SAMPLE_VISIT, Json.MAPPER.readTree(r.body()).get("visitId").asText());
-        HttpResponse<String> withoutStage = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
-                + "/visits/" + DemoData.SAMPLE_VISIT)).header("Authorization", "Bearer " + cloud.token("w-amara"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutStage = CloudHttp.atRoot(cloud, "/visits/" + DemoData.SAMPLE_VISIT,
+                cloud.token("w-amara"));
         assertEquals(404, withoutStage.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", withoutStage.body());
     }
@@ -164,10 +154,12 @@ class RealTemplateTest {
                 Duration.ofSeconds(-60));
         assertEquals(401, call("GET", "/clients/c-rosa/visits", expired, null).statusCode());
         var otherKey = new RSAKeyGenerator(2048).keyID("other").algorithm(JWSAlgorithm.RS256).generate();
-        String forged = JwtIssuer.sign(new JWTClaimsSet.Builder().issuer(cloud.issuer().issuer())
-                .audience(LocalCloud.AUDIENCE).subject("f-maria").claim("cognito:groups", List.of("family"))
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build(), otherKey);
-        assertEquals(401, call("GET", "/clients/c-rosa/visits", forged, null).statusCode());
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("other").build(),
+                new JWTClaimsSet.Builder().issuer(cloud.issuer().issuer()).audience(LocalCloud.AUDIENCE)
+                        .subject("f-maria").claim("cognito:groups", List.of("family"))
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        forged.sign(new RSASSASigner(otherKey));
+        assertEquals(401, call("GET", "/clients/c-rosa/visits", forged.serialize(), null).statusCode());
     }
 
     @Test
@@ -209,13 +201,11 @@ class RealTemplateTest {
 
     @Test
     void issuerPublishesItsKeysAndTokensAreHandedOutLocally() throws Exception {
-        HttpResponse<String> jwks = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
-                + "/local-issuer/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jwks = CloudHttp.atRoot(cloud, "/local-issuer/.well-known/jwks.json", null);
         assertEquals(200, jwks.statusCode());
         assertEquals("RSA", Json.MAPPER.readTree(jwks.body()).at("/keys/0/kty").asText());
         assertFalse(jwks.body().contains("\"d\""), "only the public key is published");
-        HttpResponse<String> tokens = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
-                + "/_local/tokens")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tokens = CloudHttp.atRoot(cloud, "/_local/tokens", null);
         assertEquals(200, tokens.statusCode());
         JsonNode users = Json.MAPPER.readTree(tokens.body());
         assertEquals(DemoUser.ALL.size(), users.size());

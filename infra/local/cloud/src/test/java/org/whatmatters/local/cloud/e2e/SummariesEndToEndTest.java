@@ -395,16 +395,7 @@ class SummariesEndToEndTest {
     // ---- HTTP ----------------------------------------------------------------------------------------
 
     private static HttpResponse<String> call(String method, String path, String sub, String body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(cloud.httpEndpoint() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (sub != null) {
-            r.header("Authorization", "Bearer " + cloud.token(sub));
-        }
-        if (body != null) {
-            r.header("Content-Type", "application/json");
-        }
-        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        return CloudHttp.call(cloud, method, path, sub == null ? null : cloud.token(sub), body);
     }
 
     private static JsonNode ok(HttpResponse<String> r) throws Exception {
@@ -448,9 +439,7 @@ class SummariesEndToEndTest {
     }
 
     private static HttpResponse<String> runSchedule(String schedule) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint()
-                        + "/_local/schedules/CompileSummariesFunction/run?schedule=" + schedule))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return CloudHttp.runSchedule(cloud, "CompileSummariesFunction", schedule);
     }
 
     /** The object key of a path-style S3 URL. */

@@ -32,7 +32,6 @@ import org.openqa.selenium.WebElement;
 import org.whatmatters.json.Json;
 import org.whatmatters.local.cloud.LocalCloud;
 import org.whatmatters.local.cloud.Options;
-import org.whatmatters.local.cloud.e2e.browser.DashboardFigures;
 import org.whatmatters.local.cloud.e2e.browser.Browser;
 import org.whatmatters.local.engines.TestCloud;
 
@@ -229,6 +228,13 @@ class PagesInABrowserTest {
         assertEquals(200, reply.status(), reply.body());
         JsonNode d = reply.json();
 
+        // The demo has enough of North's data that these are figures, not "not enough data yet".
+        assertTrue(magic.getText().matches("\\d+(\\.\\d+)?"), "the Magic Number is shown: " + magic.getText());
+        boolean anNps = false;
+        for (JsonNode period : d.get("feedback")) {
+            anNps |= period.at("/figures/nps/value/score").isNumber();
+        }
+        assertTrue(anNps, "a period's NPS is a figure: " + d.get("feedback"));
         assertEquals(DashboardFigures.magicNumber(d), magic.getText());
         String magicTile = magic.findElement(By.xpath("..")).getText();
         assertTrue(magicTile.contains(DashboardFigures.careAndPaidHours(d)), magicTile);
