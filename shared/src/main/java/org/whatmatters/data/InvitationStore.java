@@ -54,16 +54,25 @@ public final class InvitationStore {
      * transaction; false (and nothing counted) when the respondent was already invited.
      */
     public boolean invite(Invitation invitation) {
-        Counters counted = new Counters(AggregateKey.period(invitation.periodId()), Map.of(Counter.INVITATIONS, 1L));
+        Transaction tx = Transaction.on(data).create(SCHEMA, invitation);
+        counted(invitation).forEach(tx::add);
         try {
-            Transaction.on(data).create(SCHEMA, invitation)
-                    .add(counted)
-                    .add(counted.at(AggregateKey.periodTeam(invitation.periodId(), invitation.teamId())))
-                    .commit();
+            tx.commit();
             return true;
         } catch (Transaction.ConditionFailed e) {
             return false;
         }
+    }
+
+    /** New invitations, many at once ({@link Transaction#createAll}); what they count is the caller's to add. */
+    public void createAll(List<Invitation> invitations) {
+        Transaction.createAll(data, SCHEMA, invitations);
+    }
+
+    /** What one invitation adds: to its period's invitations, overall and for its team. */
+    public static List<Counters> counted(Invitation invitation) {
+        Counters counted = new Counters(AggregateKey.period(invitation.periodId()), Map.of(Counter.INVITATIONS, 1L));
+        return List.of(counted, counted.at(AggregateKey.periodTeam(invitation.periodId(), invitation.teamId())));
     }
 
     public List<Invitation> ofPeriod(String periodId) {

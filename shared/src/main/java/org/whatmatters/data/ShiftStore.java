@@ -59,6 +59,11 @@ public final class ShiftStore {
         }
     }
 
+    /** New shifts, many at once ({@link Transaction#createAll}); what they count is the caller's to add. */
+    public void createAll(List<Shift> shifts) {
+        Transaction.createAll(data, SCHEMA, shifts);
+    }
+
     /** A worker's shifts of a team that start in [from, to): a team's shifts in a day are few. */
     public List<Shift> ofWorkerStarting(String teamId, String workerId, Instant from, Instant to) {
         QueryConditional range = QueryConditional.sortBetween(

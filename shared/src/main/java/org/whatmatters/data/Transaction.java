@@ -31,6 +31,18 @@ public final class Transaction {
         this.data = data;
     }
 
+    /**
+     * New items of one kind in transactions of up to {@link #MAX_ITEMS}, for imports and the demo:
+     * each transaction all or nothing, none may exist already; their aggregates are the caller's.
+     */
+    public static <T> void createAll(DataTable data, TableSchema<T> schema, List<T> items) {
+        for (int from = 0; from < items.size(); from += MAX_ITEMS) {
+            Transaction tx = on(data);
+            items.subList(from, Math.min(items.size(), from + MAX_ITEMS)).forEach(i -> tx.create(schema, i));
+            tx.commit();
+        }
+    }
+
     public static Transaction on(DataTable data) {
         return new Transaction(data);
     }

@@ -59,7 +59,7 @@ final class DemoFeedback {
         }
         InParallel.each(created, period -> {
             int back = 2 - created.indexOf(period);
-            List<Invitation> invited = invite(invitations, period, contract);
+            List<Invitation> invited = invite(data, invitations, period, contract);
             // Answers are given while the period is open: a closed one is answered as of its last week.
             LocalDate answeredOn = back == 0 ? today : period.closesOn().minusDays(5);
             DemoServices at = DemoServices.at(env, Clock.fixed(answeredOn.atTime(LocalTime.NOON).atZone(zone)
@@ -68,7 +68,8 @@ final class DemoFeedback {
         });
     }
 
-    private static List<Invitation> invite(InvitationStore store, SurveyPeriod period, Contract contract) {
+    /** The period's invitations at once, with what they count summed (as SurveyService counts each). */
+    private static List<Invitation> invite(DataTable data, InvitationStore store, SurveyPeriod period, Contract contract) {
         List<Invitation> all = new ArrayList<>();
         for (DemoData.Person p : DemoData.PEOPLE) {
             all.add(new Invitation(period.periodId(), contract.contractId(), RespondentType.CLIENT, p.clientId(),
@@ -76,7 +77,10 @@ final class DemoFeedback {
             p.family().forEach(f -> all.add(new Invitation(period.periodId(), contract.contractId(),
                     RespondentType.FAMILY, f, p.clientId(), p.teamId(), "a-priya", DemoData.SINCE)));
         }
-        InParallel.each(all, store::invite);
+        store.createAll(all);
+        SummedCounters totals = new SummedCounters();
+        all.forEach(i -> totals.add(InvitationStore.counted(i)));
+        totals.write(data);
         return all;
     }
 

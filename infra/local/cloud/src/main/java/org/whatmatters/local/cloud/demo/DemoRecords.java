@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.whatmatters.data.ActivityCounters;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.ShiftStore;
@@ -15,6 +17,7 @@ import org.whatmatters.domain.HealthEventType;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.domain.SharingConsent;
 import org.whatmatters.domain.Shift;
+import org.whatmatters.domain.TeamMember;
 import org.whatmatters.health.RecordHealthEvent;
 import org.whatmatters.shifts.ShiftService;
 import org.whatmatters.stories.RecordStory;
@@ -49,6 +52,11 @@ final class DemoRecords {
 
     static void seed(DemoServices services, List<Contract> contracts, Clock clock, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        InParallel.all(() -> stories(services, today), () -> healthEvents(services, today),
+                () -> shifts(services.data(), contracts, today, zone));
+    }
+
+    private static void stories(DemoServices services, LocalDate today) {
         InParallel.each(DemoData.PEOPLE, p -> {
             int i = DemoData.PEOPLE.indexOf(p);
             for (int k = 0; k < 2; k++) {
@@ -66,21 +74,23 @@ final class DemoRecords {
                         s.consent()));
             }
         });
+    }
+
+    private static void healthEvents(DemoServices services, LocalDate today) {
         List<HealthEventType> types = List.of(HealthEventType.GP_CALL_OUT, HealthEventType.FALL,
                 HealthEventType.AE_ATTENDANCE, HealthEventType.HOSPITAL_ADMISSION, HealthEventType.GP_CALL_OUT);
-        for (int i = 0; i < types.size(); i++) {
+        InParallel.each(IntStream.range(0, types.size()).boxed().toList(), i -> {
             DemoData.Person p = DemoData.PEOPLE.get(i * 2);
             services.healthEvents().record(DemoData.caller(p.workers().getFirst(), "worker", p.teamId()),
                     p.clientId(), new RecordHealthEvent(types.get(i), today.minusDays(4 + 5L * i), null));
-        }
-        shifts(services.data(), contracts, today, zone);
+        });
     }
 
     /** Each worker: three four-hour shifts a week, on alternating days, in the four weeks before today. */
     private static void shifts(DataTable data, List<Contract> contracts, LocalDate today, ZoneId zone) {
-        ShiftStore shifts = new ShiftStore(data);
+        List<Shift> all = new ArrayList<>();
         SummedCounters totals = new SummedCounters();
-        InParallel.each(DemoData.MEMBERS, m -> {
+        for (TeamMember m : DemoData.MEMBERS) {
             int w = DemoData.MEMBERS.indexOf(m);
             List<Contract> teamContracts = contracts.stream().filter(c -> c.teamIds().contains(m.teamId())).toList();
             for (int day = 28; day >= 1; day--) {
@@ -92,11 +102,12 @@ final class DemoRecords {
                     Instant end = start.plusSeconds(4 * 3600);
                     Shift shift = new Shift(ShiftService.shiftId(m.teamId(), m.workerId(), start), m.teamId(),
                             m.workerId(), start, end, date, 240, end);
-                    shifts.create(shift, List.of());
+                    all.add(shift);
                     totals.add(ActivityCounters.count(m.teamId(), date, teamContracts, b -> ShiftService.counted(shift, b)));
                 }
             }
-        });
+        }
+        new ShiftStore(data).createAll(all);
         totals.write(data);
     }
 }
