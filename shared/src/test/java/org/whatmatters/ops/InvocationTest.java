@@ -2,20 +2,91 @@ package org.whatmatters.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.whatmatters.auth.Affiliations;
+import org.whatmatters.auth.Role;
+import org.whatmatters.data.CommissionerAccountStore;
+import org.whatmatters.data.TeamStore;
+import org.whatmatters.lambda.ApiResponse;
+import org.whatmatters.lambda.Endpoint;
+import org.whatmatters.lambda.HttpApiHandler;
+import org.whatmatters.lambda.IdempotencyStore;
+import org.whatmatters.lambda.Priming;
+import org.whatmatters.problem.ProblemException;
+import org.whatmatters.testing.HttpEvents;
 import org.whatmatters.testing.LogCapture;
+import org.whatmatters.testing.People;
+import org.whatmatters.testing.TestTable;
 
-/** Log lines carry the invocation's ids; counts leave as one Embedded Metric Format line at the end. */
+/**
+ * Telemetry: log lines carry the invocation's ids, counts leave as one Embedded Metric Format line at
+ * the end, and the HTTP adapter takes the caller's correlation id, answers with it and logs one request line.
+ */
 class InvocationTest {
+
+    private static final TestTable TABLE = new TestTable();
+    /** An HTTP function with one route that counts a check-in and one that refuses. */
+    private static final HttpApiHandler API = new HttpApiHandler(Map.of(
+            "POST /visits/{visitId}/check-in", Endpoint.of(r -> {
+                Metric.CHECK_INS.add();
+                return ApiResponse.ok(Map.of("visitId", r.path("visitId")));
+            }, Role.WORKER),
+            "GET /visits/{visitId}", Endpoint.of(r -> {
+                throw ProblemException.notFound("Visit " + r.path("visitId"));
+            }, Role.WORKER)),
+            new IdempotencyStore(TABLE.data(), Clock.systemUTC()),
+            new Affiliations(TABLE.env(), new TeamStore(TABLE.data()), new CommissionerAccountStore(TABLE.data())),
+            Priming.get("GET /visits/{visitId}", "visitId", "priming")) {
+    };
 
     @RegisterExtension
     final LogCapture log = new LogCapture();
+
+    private APIGatewayV2HTTPResponse call(HttpEvents request) {
+        return API.handleRequest(request.build(), null);
+    }
+
+    @Test
+    void aRequestIsLoggedWithTheCallersCorrelationIdAnsweredWithItAndCountedOnce() {
+        APIGatewayV2HTTPResponse r = call(HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", "v-1")
+                .as(People.AMARA).header("x-correlation-id", "family-app-42").body("{}"));
+        assertEquals(200, r.getStatusCode());
+        assertEquals("family-app-42", r.getHeaders().get("x-correlation-id"), "answered with the same id");
+        List<JsonNode> lines = log.lines();
+        JsonNode request = lines.stream().filter(l -> "request".equals(l.path("message").asText())).findFirst()
+                .orElseThrow();
+        assertEquals("POST /visits/{visitId}/check-in", request.get("route").asText());
+        assertEquals(200, request.get("status").asInt());
+        assertEquals("family-app-42", request.get("correlationId").asText());
+        assertTrue(request.get("ms").isIntegralNumber());
+        List<JsonNode> emf = lines.stream().filter(l -> l.has("_aws")).toList();
+        assertEquals(1, emf.size(), lines.toString());
+        assertEquals(1, emf.getFirst().get("CheckIns").asInt());
+        assertEquals("family-app-42", emf.getFirst().get("correlationId").asText());
+        assertFalse(log.text().contains("w-amara\""), "no caller identity in the logs");
+    }
+
+    @Test
+    void aMalformedCorrelationIdIsReplacedAndARefusalCountsNothing() {
+        APIGatewayV2HTTPResponse r = call(HttpEvents.route("GET /visits/{visitId}").path("visitId", "v-2")
+                .as(People.AMARA).header("x-correlation-id", "bad id with spaces"));
+        assertEquals(404, r.getStatusCode());
+        String id = r.getHeaders().get("x-correlation-id");
+        assertNotNull(id);
+        assertFalse(id.contains(" "), "a malformed id from the caller is not trusted: " + id);
+        assertTrue(log.lines().stream().noneMatch(l -> l.has("_aws")), "a refusal counts nothing");
+        assertEquals(404, log.lines().getFirst().get("status").asInt());
+    }
 
     @Test
     void aLogLineIsOneJsonObjectWithTheInvocationsIds() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.whatmatters.aggregates.Counter;
 import org.whatmatters.data.AggregateKey;
 import org.whatmatters.data.AggregateStore;
@@ -18,12 +19,15 @@ import org.whatmatters.data.ContractStore;
 import org.whatmatters.domain.Contract;
 import org.whatmatters.lambda.IdempotencyStore;
 import org.whatmatters.testing.HttpEvents;
+import org.whatmatters.testing.LogCapture;
 import org.whatmatters.testing.People;
 
-/** Idempotency-Key on the visit write routes, and the aggregates a check-out adds to, exactly once. */
+/** Idempotency-Key on the visit write routes, and the aggregates and metrics a visit adds to, exactly once. */
 class IdempotencyAndAggregatesTest {
 
     private final VisitsApi api = new VisitsApi();
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     private static HttpEvents plan(String key, String body) {
         HttpEvents e = HttpEvents.route("POST /clients/{clientId}/visits").path("clientId", People.ROSA)
@@ -49,6 +53,16 @@ class IdempotencyAndAggregatesTest {
         assertNull(first.headers().get(IdempotencyStore.REPLAYED_HEADER));
         assertEquals(first.headers().get("location"), retry.headers().get("location"));
         assertEquals(before + 1, visitItems());
+    }
+
+    @Test
+    void aCheckInRetriedWithItsKeyIsCountedInTheMetricsOnce() {
+        HttpEvents checkIn = HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).header("idempotency-key", "k-in").body("{}");
+        assertEquals(200, api.call(checkIn).status());
+        assertEquals(200, api.call(checkIn).status());
+        long counted = log.lines().stream().filter(l -> l.has("_aws")).mapToLong(l -> l.path("CheckIns").asLong()).sum();
+        assertEquals(1, counted, log.lines().toString());
     }
 
     @Test
