@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -96,18 +94,11 @@ class EverythingTemplateTest {
     @Test
     void webSocketConnectsRoutesAndAnswersThroughConnections() throws Exception {
         URI ws = cloud.webSocketEndpoints().get("Socket");
-        LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        CollectingListener received = new CollectingListener();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(ws + "?token=let-me-in"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        received.add(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create(ws + "?token=let-me-in"), received).get(10, TimeUnit.SECONDS);
         socket.sendText("{\"action\":\"echo\",\"say\":\"hi\"}", true).get(5, TimeUnit.SECONDS);
-        assertEquals("echo:{\"action\":\"echo\",\"say\":\"hi\"}", received.poll(10, TimeUnit.SECONDS));
+        assertEquals("echo:{\"action\":\"echo\",\"say\":\"hi\"}", received.texts.poll(10, TimeUnit.SECONDS));
         List<Map<String, AttributeValue>> connects = loggedStartingWith("connect:");
         assertEquals(1, connects.size());
         assertEquals("hello " + cloud.bucket("ReportsBucket"), connects.getFirst().get("value").s());

@@ -10,14 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.whatmatters.json.Json;
+import org.whatmatters.local.cloud.CollectingListener;
 import org.whatmatters.local.cloud.LocalCloud;
 
 /** A family page's or worker's socket on the live API of a running local cloud: keeps what it receives. */
-record LiveSocketClient(WebSocket ws, LinkedBlockingQueue<JsonNode> received, CompletableFuture<Integer> closed) {
+record LiveSocketClient(WebSocket ws, CollectingListener listener) {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -28,42 +27,21 @@ record LiveSocketClient(WebSocket ws, LinkedBlockingQueue<JsonNode> received, Co
         for (String id : clientIds) {
             url.append("&clientId=").append(id);
         }
-        LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(url.toString()), new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
+        CollectingListener listener = new CollectingListener();
+        return new LiveSocketClient(HTTP.newWebSocketBuilder().buildAsync(URI.create(url.toString()), listener).join(),
+                listener);
+    }
 
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    received.add(Json.read(text.toString(), JsonNode.class));
-                    text.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closed.complete(statusCode);
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket webSocket, Throwable error) {
-                closed.complete(-1);
-            }
-        }).join();
-        return new LiveSocketClient(ws, received, closed);
+    CompletableFuture<Integer> closed() {
+        return listener.closed;
     }
 
     JsonNode next() throws InterruptedException {
-        JsonNode m = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        String m = listener.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         if (m == null) {
             throw new AssertionError("no message within " + WAIT);
         }
-        return m;
+        return Json.read(m, JsonNode.class);
     }
 
     /** The next message of this type, skipping others (the stream may hold earlier updates). */
