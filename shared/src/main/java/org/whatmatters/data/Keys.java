@@ -55,6 +55,10 @@ public final class Keys {
         return "CLIENT#" + clientId;
     }
 
+    public static String notificationPreferences(String recipientId) {
+        return "PREFS#" + recipientId;
+    }
+
     /** An address a client's visit was planned at, under the client: one item per address, named by its hash. */
     public static String clientAddress(String address) {
         try {
