@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.whatmatters.notifications.Channel;
-import org.whatmatters.notifications.NotificationPreferences;
-import org.whatmatters.notifications.QuietHours;
-import org.whatmatters.notifications.UpdateKind;
+import org.whatmatters.domain.Channel;
+import org.whatmatters.domain.NotificationPreferences;
+import org.whatmatters.domain.QuietHours;
+import org.whatmatters.domain.UpdateKind;
 import org.whatmatters.testing.TestTable;
 
 /** A family member's notification choices on DynamoDB Local: defaults until chosen, one item per person. */

@@ -1,4 +1,4 @@
-package org.whatmatters.notifications;
+package org.whatmatters.domain;
 
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package org.whatmatters.notifications;
+package org.whatmatters.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,4 +1,4 @@
-package org.whatmatters.notifications;
+package org.whatmatters.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;

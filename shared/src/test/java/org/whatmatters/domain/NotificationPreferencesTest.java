@@ -1,4 +1,4 @@
-package org.whatmatters.notifications;
+package org.whatmatters.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.whatmatters.notifications;
+package org.whatmatters.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.whatmatters.notifications.QuietHours.Decision;
+import org.whatmatters.domain.QuietHours.Decision;
 
 /** Quiet hours on the provider's clock: the window, holding to the morning across DST, and what breaks through. */
 class QuietHoursTest {
