@@ -59,15 +59,55 @@ public final class Keys {
         return "PREFS#" + recipientId;
     }
 
-    /** An address a client's visit was planned at, under the client: one item per address, named by its hash. */
-    public static String clientAddress(String address) {
+    /** Under a family member's PREFS# partition: how to reach them. */
+    public static final String CONTACT = "CONTACT";
+
+    /** Under a family member's PREFS# partition: one browser or phone that takes Web Push. */
+    public static String pushSubscription(String subscriptionId) {
+        return "PUSH#" + subscriptionId;
+    }
+
+    /** What was sent to one person, one item per update and channel. */
+    public static String deliveries(String recipientId) {
+        return "NOTIFIED#" + recipientId;
+    }
+
+    public static String delivery(String updateId, String channel) {
+        return updateId + "#" + channel;
+    }
+
+    /** An address no longer written to on a channel, by the hash of the address (a bounce names only that). */
+    public static String suppression(String channel, String address) {
+        return "SUPPRESSED#" + channel + "#" + sha256(address.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** A one-click unsubscribe token, its own partition so the unsigned link finds it in one read. */
+    public static String unsubscribe(String token) {
+        return "UNSUBSCRIBE#" + token;
+    }
+
+    /** Notifications held by quiet hours, by the day they are due (provider's zone), sorted by the instant. */
+    public static String held(java.time.LocalDate day) {
+        return "HELD#" + day;
+    }
+
+    /** SMS counted per person per day, and per stack per month (the spend limit). */
+    public static String smsCount(String scope) {
+        return "SMSCOUNT#" + scope;
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(address.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return ADDRESS_PREFIX + java.util.HexFormat.of().formatHex(digest);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An address a client's visit was planned at, under the client: one item per address, named by its hash. */
+    public static String clientAddress(String address) {
+        return ADDRESS_PREFIX + sha256(address.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     public static final String ADDRESS_PREFIX = "ADDRESS#";

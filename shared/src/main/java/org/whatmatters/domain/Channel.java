@@ -19,4 +19,13 @@ public enum Channel {
     public String toString() {
         return json;
     }
+
+    /** The value as the API and the data spell it; empty for anything else. */
+    public static java.util.Optional<Channel> parse(String value) {
+        return java.util.Arrays.stream(values()).filter(v -> v.json.equals(value)).findFirst();
+    }
+
+    public static Channel fromJson(String value) {
+        return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown Channel " + value));
+    }
 }

@@ -53,9 +53,16 @@ public record NotificationPreferences(String recipientId, String clientId, Map<U
     public NotificationPreferences without(UpdateKind kind, Channel channel) {
         Map<UpdateKind, Set<Channel>> c = new EnumMap<>(channels);
         EnumSet<Channel> left = EnumSet.noneOf(Channel.class);
-        left.addAll(channels.get(kind));
+        left.addAll(channels.getOrDefault(kind, Set.of()));
         left.remove(channel);
         c.put(kind, left);
+        return new NotificationPreferences(recipientId, clientId, c, quietHours);
+    }
+
+    /** The same choices with one kind's channels replaced. */
+    public NotificationPreferences with(UpdateKind kind, Set<Channel> chosen) {
+        Map<UpdateKind, Set<Channel>> c = new EnumMap<>(channels);
+        c.put(kind, chosen);
         return new NotificationPreferences(recipientId, clientId, c, quietHours);
     }
 }

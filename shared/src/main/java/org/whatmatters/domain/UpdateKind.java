@@ -33,4 +33,13 @@ public enum UpdateKind {
     public String toString() {
         return json;
     }
+
+    /** The value as the API and the data spell it; empty for anything else. */
+    public static java.util.Optional<UpdateKind> parse(String value) {
+        return java.util.Arrays.stream(values()).filter(v -> v.json.equals(value)).findFirst();
+    }
+
+    public static UpdateKind fromJson(String value) {
+        return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown UpdateKind " + value));
+    }
 }

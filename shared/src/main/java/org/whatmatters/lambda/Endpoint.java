@@ -24,6 +24,18 @@ public record Endpoint(Set<Role> roles, Route route) {
         return new Endpoint(EnumSet.allOf(Role.class), route);
     }
 
+    /**
+     * A route with no sign-in (the template gives it {@code Authorizer: NONE}): its request carries no caller,
+     * and whatever proves the right to call it (a one-time token) is the route's own to check.
+     */
+    public static Endpoint open(Route route) {
+        return new Endpoint(Set.of(), route);
+    }
+
+    public boolean isOpen() {
+        return roles.isEmpty();
+    }
+
     public boolean allows(Set<Role> callerRoles) {
         return callerRoles.stream().anyMatch(roles::contains);
     }

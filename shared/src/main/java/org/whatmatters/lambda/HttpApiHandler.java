@@ -116,6 +116,10 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }
         boolean read = routeKey.startsWith("GET ");
         Map<String, String> path = PathIds.check(orEmpty(event.getPathParameters()), read);
+        if (endpoint.isOpen()) {
+            return endpoint.route().handle(new ApiRequest(routeKey, path, orEmpty(event.getQueryStringParameters()),
+                    headers, body(event), null));
+        }
         Caller caller = affiliations.resolve(claims(event));
         // A caller with no role can do nothing here: refused before anything is read or kept.
         ClientAccess.requireSomeRole(caller);

@@ -13,7 +13,22 @@ public enum Metric {
     SUMMARY_FAILURES("SummaryFailures"),
     CONNECTIONS_CLOSED("ConnectionsClosed"),
     SWEEP_FAILURES("SweepFailures"),
-    LINKS_ISSUED("LinksIssued");
+    LINKS_ISSUED("LinksIssued"),
+    EMAIL_SENT("EmailSent"),
+    EMAIL_FAILED("EmailFailed"),
+    EMAIL_BOUNCED("EmailBounced"),
+    EMAIL_COMPLAINED("EmailComplained"),
+    EMAIL_SUPPRESSED("EmailSuppressed"),
+    SMS_SENT("SmsSent"),
+    SMS_FAILED("SmsFailed"),
+    SMS_OPTED_OUT("SmsOptedOut"),
+    SMS_SUPPRESSED("SmsSuppressed"),
+    WEB_PUSH_SENT("WebPushSent"),
+    WEB_PUSH_FAILED("WebPushFailed"),
+    WEB_PUSH_GONE("WebPushGone"),
+    NOTIFICATIONS_HELD("NotificationsHeld"),
+    NOTIFICATIONS_DROPPED("NotificationsDropped"),
+    NOTIFICATIONS_IN_DOUBT("NotificationsInDoubt");
 
     private final String cloudWatchName;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.whatmatters.config.Env;
 import org.whatmatters.lambda.Priming;
+import org.whatmatters.lambda.StreamImages;
 import org.whatmatters.live.FanOut;
 import org.whatmatters.ops.Invocation;
 import org.whatmatters.ops.Log;

@@ -17,8 +17,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.whatmatters.config.Env;
+import org.whatmatters.json.Json;
+import org.whatmatters.notifications.push.Vapid;
 import org.whatmatters.local.cloud.demo.DemoData;
 import org.whatmatters.local.cloud.demo.DemoUser;
+import org.whatmatters.local.cloud.messaging.AwsStandIns;
+import org.whatmatters.local.cloud.messaging.Outbox;
+import org.whatmatters.local.cloud.messaging.OutboxPages;
+import org.whatmatters.local.cloud.messaging.PushService;
 import org.whatmatters.local.engines.BucketSpec;
 import org.whatmatters.local.engines.LocalDynamo;
 import org.whatmatters.local.engines.LocalS3;
@@ -55,6 +61,8 @@ public final class LocalCloud implements AutoCloseable {
     private StreamPoller streams;
     private Scheduler scheduler;
     private boolean seeded;
+    private final Outbox outbox = new Outbox();
+    private final Vapid vapid = Vapid.generate();
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private long phaseStart = System.nanoTime();
 
@@ -180,7 +188,9 @@ public final class LocalCloud implements AutoCloseable {
         apiBases.putIfAbsent("ServerlessHttpApi", new String[]{"http://127.0.0.1:" + httpPort, null});
         stack = Stack.read(template, resolver(template, o, params, apiBases));
 
-        functions = new FunctionHost(stack.functions(), localEnvironment(), o.region());
+        Map<String, String> env = new LinkedHashMap<>(localEnvironment());
+        env.putAll(messagingEnvironment(httpPort));
+        functions = new FunctionHost(stack.functions(), env, o.region());
         URI ws = webSockets.values().stream().findFirst().map(WebSocketEmulator::stageEndpoint).orElse(null);
         try {
             web = keep(WebHost.start(o.webRoot(), o.webPort(),
@@ -201,6 +211,7 @@ public final class LocalCloud implements AutoCloseable {
         http.mount(ISSUER_PATH + "/logout", hostedUi::handle);
         scheduler = keep(Scheduler.start(functions, scheduleJobs(), Clock.systemUTC()));
         http.mount("/_local/", LocalPages.local(this));
+        mountMessaging(params);
 
     }
 
@@ -292,6 +303,12 @@ public final class LocalCloud implements AutoCloseable {
         // The local cloud is the identity provider: its issuer and audience stand in for Cognito's.
         params.put("JwtIssuer", issuer.issuer());
         params.put("JwtAudience", AUDIENCE);
+        // Every notification channel is on locally, through the stand-ins (AwsStandIns, PushService).
+        LOCAL_CHANNELS.forEach((k, v) -> {
+            if (declared.containsKey(k)) {
+                params.put(k, v);
+            }
+        });
         params.putAll(o.parameters());
         List<String> missing = declared.keySet().stream().filter(k -> !params.containsKey(k)).toList();
         if (!missing.isEmpty()) {
@@ -299,6 +316,50 @@ public final class LocalCloud implements AutoCloseable {
                     + " (give them with --param Name=Value)");
         }
         return params;
+    }
+
+    /** The notification channels' local settings: SES identity, SMS originator, the VAPID keys' SSM parameter. */
+    static final Map<String, String> LOCAL_CHANNELS = Map.of("EmailFrom", "care@riverside.example",
+            "SmsOriginator", "arn:aws:sms-voice:eu-west-2:000000000000:phone-number/phone-local", "VapidParameterName", "/whatmatters/local/vapid");
+
+    /** Where the notification functions find SES, SMS and SSM, and the push service they may POST to. */
+    private static Map<String, String> messagingEnvironment(int httpPort) {
+        String origin = "http://127.0.0.1:" + httpPort;
+        return Map.of("AWS_ENDPOINT_URL_SESV2", origin + AwsStandIns.SES,
+                "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", origin + AwsStandIns.SMS,
+                "AWS_ENDPOINT_URL_SSM", origin + AwsStandIns.SSM,
+                "PUSH_SERVICES", origin);
+    }
+
+    private void mountMessaging(Map<String, String> params) {
+        String vapidKeys = Json.write(Map.of("publicKey", vapid.publicKey(), "privateKey", vapid.privateKey()));
+        http.mount("/_aws/", new AwsStandIns(outbox, Map.of(params.getOrDefault("VapidParameterName", ""), vapidKeys)));
+        PushService push = new PushService(outbox, http.origin(), vapid.publicKey());
+        http.mount(PushService.SUBSCRIPTIONS, push);
+        http.mount(PushService.PUSH, push);
+        http.mount(OutboxPages.PATH, new OutboxPages(outbox, (subject, message) -> publish("EmailFeedbackTopic", subject, message),
+                (subject, message) -> publish("SmsRepliesTopic", subject, message)));
+    }
+
+    /** Publishes to a topic of the template: each function with an SNS event on it gets Lambda's SNS event. */
+    public void publish(String topicLogicalId, String subject, String message) {
+        var record = Json.MAPPER.createObjectNode().put("EventSource", "aws:sns").put("EventVersion", "1.0")
+                .put("EventSubscriptionArn", "arn:aws:sns:local:" + topicLogicalId + ":local");
+        record.putObject("Sns").put("Type", "Notification").put("MessageId", java.util.UUID.randomUUID().toString())
+                .put("TopicArn", "arn:aws:sns:local:" + topicLogicalId).put("Subject", subject).put("Message", message)
+                .put("Timestamp", java.time.Instant.now().toString()).put("SignatureVersion", "1");
+        var event = Json.MAPPER.createObjectNode();
+        event.putArray("Records").add(record);
+        try {
+            functions.invoke("NotificationFeedbackFunction", Json.write(event));
+        } catch (Invoker.FunctionError e) {
+            throw new IllegalStateException("NotificationFeedbackFunction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the local SES, SMS and push stand-ins took. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     private Map<String, String> localEnvironment() {

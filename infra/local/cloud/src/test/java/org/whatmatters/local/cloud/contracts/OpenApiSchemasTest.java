@@ -231,6 +231,16 @@ class OpenApiSchemasTest {
         m.put("DownloadLink", org.whatmatters.summaries.publish.LinkView.class);
         m.put("LinkIssued", org.whatmatters.domain.LinkIssued.class);
         m.put("LinkAuditList", org.whatmatters.summaries.publish.LinkAuditList.class);
+        m.put("SettingsView", org.whatmatters.notifications.SettingsView.class);
+        m.put("ContactView", org.whatmatters.notifications.SettingsView.ContactView.class);
+        m.put("PersonChoices", org.whatmatters.notifications.SettingsView.PersonChoices.class);
+        m.put("QuietHoursView", org.whatmatters.notifications.SettingsView.QuietHoursView.class);
+        m.put("DeviceView", org.whatmatters.notifications.SettingsView.DeviceView.class);
+        m.put("PreferencesChoice", org.whatmatters.notifications.PreferencesChoice.class);
+        m.put("QuietHoursChoice", org.whatmatters.notifications.PreferencesChoice.QuietHoursChoice.class);
+        m.put("NewPushSubscription", org.whatmatters.notifications.NewPushSubscription.class);
+        m.put("PushKeys", org.whatmatters.notifications.NewPushSubscription.Keys.class);
+        m.put("PhoneNumber", org.whatmatters.notifications.PhoneNumber.class);
         return m;
     }
 
@@ -246,6 +256,8 @@ class OpenApiSchemasTest {
         m.put("UpdateType", org.whatmatters.live.UpdateType.class);
         m.put("SummaryKind", org.whatmatters.domain.SummaryKind.class);
         m.put("Role", org.whatmatters.auth.Role.class);
+        m.put("Channel", org.whatmatters.domain.Channel.class);
+        m.put("UpdateKind", org.whatmatters.domain.UpdateKind.class);
         return m;
     }
 }

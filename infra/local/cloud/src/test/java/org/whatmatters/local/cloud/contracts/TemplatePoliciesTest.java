@@ -42,6 +42,7 @@ class TemplatePoliciesTest {
             Map.entry("AWS::Serverless::Function", "lambda"),
             Map.entry("AWS::Lambda::Function", "lambda"),
             Map.entry("AWS::SQS::Queue", "sqs"),
+            Map.entry("AWS::SESV2::ConfigurationSet", "ses"),
             Map.entry("AWS::SNS::Topic", "sns"),
             Map.entry("AWS::Kinesis::Stream", "kinesis"),
             Map.entry("AWS::Events::EventBus", "events"),
@@ -127,6 +128,7 @@ class TemplatePoliciesTest {
             Set<String> named = new LinkedHashSet<>();
             String literal = references(target, named, problems, where);
             Set<String> ids = new LinkedHashSet<>();
+            boolean givenByParameter = named.stream().anyMatch(parameters()::contains);
             for (String name : named) {
                 if (RESOURCES.containsKey(name)) {
                     ids.add(name);
@@ -135,7 +137,9 @@ class TemplatePoliciesTest {
                             + ", which is neither a resource, a parameter nor a pseudo parameter of the template");
                 }
             }
-            if (ids.isEmpty()) {
+            // A resource the stack is given rather than makes (an SES identity, an SMS originator, an SSM
+            // parameter written by a one-off step) is named through the parameter that gives it.
+            if (ids.isEmpty() && !givenByParameter) {
                 problems.add(where + ": Resource " + target + " names no resource of the template"
                         + (literal != null ? " (a hard-coded ARN): refer to the resource with !GetAtt/!Ref/!Sub" : ""));
             }
@@ -208,6 +212,11 @@ class TemplatePoliciesTest {
                                 ? name.substring(0, name.indexOf('.')) : name);
                     }
                 }
+            }
+            case "Fn::If" -> {
+                List<Object> branches = (List<Object>) arg;
+                references(branches.get(1), named, problems, where);
+                references(branches.get(2), named, problems, where);
             }
             case "Fn::Join" -> {
                 for (Object part : (List<Object>) ((List<Object>) arg).get(1)) {

@@ -1,4 +1,4 @@
-package org.whatmatters.functions.live;
+package org.whatmatters.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.util.LinkedHashMap;
@@ -8,12 +8,12 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Lambda's stream records as the SDK's attribute values, which the stores' schemas read. */
-final class StreamImages {
+public final class StreamImages {
 
     private StreamImages() {
     }
 
-    static Change change(DynamodbEvent.DynamodbStreamRecord r) {
+    public static Change change(DynamodbEvent.DynamodbStreamRecord r) {
         var d = r.getDynamodb();
         return new Change(d.getSequenceNumber(), r.getEventName(), item(d.getOldImage()), item(d.getNewImage()));
     }
