@@ -32,41 +32,41 @@ public final class MessageText {
             case ARRIVED -> {
                 String who = firstName(text(d, "checkedInBy", "displayName"), "Your care worker");
                 String at = clock(d, "actualStart");
-                yield of(who + " arrived to see " + person + " at " + at,
+                yield of(n.updateId(), who + " arrived to see " + person + " at " + at,
                         who + " arrived to see " + person + " at " + at + ".", url);
             }
             case VISIT_FINISHED -> {
                 String at = clock(d, "actualEnd");
-                yield of(person + "'s visit finished at " + at,
+                yield of(n.updateId(), person + "'s visit finished at " + at,
                         person + "'s visit finished at " + at + ". See what mattered today on the page.", url);
             }
             case STORY_SHARED -> {
                 String who = firstName(text(d, "authorName"), "The team");
-                yield of("A new story about " + person, who + " shared a story about " + person + ".", url);
+                yield of(n.updateId(), "A new story about " + person, who + " shared a story about " + person + ".", url);
             }
-            case SURVEY_OPEN -> of("How is " + person + "'s care going?", "You are invited to tell us how "
+            case SURVEY_OPEN -> of(n.updateId(), "How is " + person + "'s care going?", "You are invited to tell us how "
                     + person + "'s care is going. It takes two minutes" + closes(d) + ".", url);
-            case SURVEY_REMINDER -> of("A reminder: how is " + person + "'s care going?", "You have not told us yet how "
+            case SURVEY_REMINDER -> of(n.updateId(), "A reminder: how is " + person + "'s care going?", "You have not told us yet how "
                     + person + "'s care is going. It takes two minutes" + closes(d) + ".", url);
             case WEEKLY_DIGEST -> {
                 long visits = d.path("visits").asLong();
                 long stories = d.path("stories").asLong();
-                yield of(person + "'s week", person + " had " + plural(visits, "visit") + " this week"
+                yield of(n.updateId(), person + "'s week", person + " had " + plural(visits, "visit") + " this week"
                         + (stories > 0 ? " and the team shared " + plural(stories, "story", "stories") : "")
                         + ". See what mattered on the page.", url);
             }
-            case VISIT_LATE -> of(person + "'s visit is running late", person + "'s visit planned for "
+            case VISIT_LATE -> of(n.updateId(), person + "'s visit is running late", person + "'s visit planned for "
                     + clock(d, "plannedStart") + " has not started yet. The team has been told.", url);
-            case VISIT_MISSED -> of(person + "'s visit was missed", person + "'s visit planned for "
+            case VISIT_MISSED -> of(n.updateId(), person + "'s visit was missed", person + "'s visit planned for "
                     + clock(d, "plannedStart") + " did not take place. The team has been told and will be in touch.", url);
         };
     }
 
-    private static RenderedMessage of(String subject, String sentence, String url) {
+    private static RenderedMessage of(String updateId, String subject, String sentence, String url) {
         String text = sentence + "\n\nOpen the page: " + url + "\n";
         String html = "<!doctype html><html lang=\"en-GB\"><body style=\"font-family:sans-serif\"><p>" + escape(sentence)
                 + "</p><p><a href=\"" + escape(url) + "\">Open the page</a></p></body></html>";
-        return new RenderedMessage(subject, text, html, sentence + " " + url, subject, sentence, url);
+        return new RenderedMessage(updateId, subject, text, html, sentence + " " + url, subject, sentence, url);
     }
 
     private String clock(JsonNode d, String field) {

@@ -32,7 +32,8 @@ final class SesEmail {
                                         .html(t -> t.data(m.html()).charset("UTF-8")))
                                 .headers(MessageHeader.builder().name("List-Unsubscribe").value("<" + unsubscribeUrl + ">").build(),
                                         MessageHeader.builder().name("List-Unsubscribe-Post")
-                                                .value("List-Unsubscribe=One-Click").build())));
+                                                .value("List-Unsubscribe=One-Click").build(),
+                                        MessageHeader.builder().name("X-WhatMatters-Update").value(m.updateId()).build())));
                 if (!configurationSet.isBlank()) {
                     r.configurationSetName(configurationSet);
                 }

@@ -505,6 +505,8 @@ public final class LocalCloud implements AutoCloseable {
         DemoUser u = DemoUser.bySub(sub);
         Map<String, String> claims = new LinkedHashMap<>(u.custom());
         claims.put("name", u.name());
+        claims.put("email", DemoUser.email(u.name()));
+        claims.put("email_verified", "true");
         return issuer.mint(u.sub(), List.of(u.role()), claims, lifetime);
     }
 

@@ -13,10 +13,12 @@ import org.whatmatters.data.CommissionerAccountStore;
 import org.whatmatters.data.ContractStore;
 import org.whatmatters.data.DataTable;
 import org.whatmatters.data.FamilyInviteStore;
+import org.whatmatters.data.ContactStore;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.PlannedHoursStore;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.domain.Client;
+import org.whatmatters.domain.Contact;
 import org.whatmatters.domain.CommissionerAccount;
 import org.whatmatters.domain.Contract;
 import org.whatmatters.domain.FamilyInvite;
@@ -125,6 +127,7 @@ public final class DemoData {
     private static void clients(DataTable data, LocalDate today, Instant now) {
         PlannedHoursStore hours = new PlannedHoursStore(data);
         FamilyLinkStore links = new FamilyLinkStore(data);
+        ContactStore contacts = new ContactStore(data);
         LocalDate began = today.minusMonths(8).withDayOfMonth(1);
         InParallel.each(PEOPLE, p -> {
             // Rosa and Samuel needed less support as things improved: their plans were cut since.
@@ -142,6 +145,8 @@ public final class DemoData {
             for (int i = 0; i < p.family().size(); i++) {
                 String sub = p.family().get(i);
                 links.put(new FamilyLink(p.clientId(), sub, name(sub), relationships.get(i % 4), SINCE, null));
+                // Their sign-in verified this address (DemoUser.email): notifications can reach them by e-mail.
+                contacts.put(Contact.none(sub).withEmail(DemoUser.email(name(sub))));
             }
         });
         links.put(new FamilyLink("c-rosa", "f-former", "Jo", "niece", SINCE, SINCE.plusSeconds(86_400)));

@@ -31,6 +31,11 @@ public record DemoUser(String sub, String name, String role, String description,
                 .orElseThrow(() -> new IllegalArgumentException("No demo user " + sub));
     }
 
+    /** The address their sign-in verified (example.org: mail to it goes nowhere). */
+    public static String email(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "@example.org";
+    }
+
     /** The claims a token of this user carries, as API Gateway passes them to a function. */
     public Map<String, String> claims() {
         Map<String, String> c = new LinkedHashMap<>(custom);

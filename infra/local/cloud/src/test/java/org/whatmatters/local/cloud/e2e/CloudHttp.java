@@ -40,6 +40,14 @@ final class CloudHttp {
         return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request at the HTTP port's root (the local stand-ins, /_local/…) with a JSON body, or none. */
+    static HttpResponse<String> atRoot(LocalCloud cloud, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(cloud.localEndpoint() + path)).header("Content-Type",
+                "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Runs a scheduled function now through the local page, as a developer would; {@code schedule} may be null. */
     static HttpResponse<String> runSchedule(LocalCloud cloud, String function, String schedule)
             throws IOException, InterruptedException {
