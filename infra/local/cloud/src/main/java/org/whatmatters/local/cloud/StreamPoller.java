@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -314,6 +315,13 @@ public final class StreamPoller implements AutoCloseable {
                     }
                 } catch (ExpiredIteratorException e) {
                     expired = true;
+                } catch (TrimmedDataAccessException e) {
+                    // DynamoDB Local answers this for a TRIM_HORIZON iterator of a shard that stayed empty a
+                    // while before its first record; a fresh iterator from the same position reads it.
+                    expired = true;
+                    if (!pause(options.pollInterval())) {
+                        return;
+                    }
                 } catch (RuntimeException e) {
                     if (closed) {
                         return;
