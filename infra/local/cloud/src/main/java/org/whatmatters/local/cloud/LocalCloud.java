@@ -421,7 +421,10 @@ public final class LocalCloud implements AutoCloseable {
         s.append("  Start-up ms   ").append(phases).append('\n');
         http.routeKeys().forEach(r -> s.append("  route         ").append(r).append('\n'));
         streamBindings().forEach(b -> s.append("  stream        ").append(b.tableName()).append(" -> ")
-                .append(b.functionId()).append(" (batch ").append(b.source().batchSize()).append(")\n"));
+                .append(b.functionId()).append(" (batch ").append(b.source().batchSize())
+                .append(b.source().onFailure() == null ? "" : ", on failure to "
+                        + b.source().onFailure().substring(b.source().onFailure().lastIndexOf(':') + 1))
+                .append(")\n"));
         scheduler.describe().forEach(j -> s.append("  schedule      ").append(j).append('\n'));
         if (!stack.queues().isEmpty()) {
             s.append("  SQS           ").append(sqsEndpoint()).append("  queues ")

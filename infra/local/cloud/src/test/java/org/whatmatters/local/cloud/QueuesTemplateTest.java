@@ -82,6 +82,8 @@ class QueuesTemplateTest {
         assertTrue(described.contains("queue source  NotificationQueue -> NotifyFunction (batch 10, window 1 s, "
                 + "partial batch failures)"), described);
         assertTrue(described.contains("topic         FeedbackTopic -> [FeedbackFunction]"), described);
+        assertTrue(described.contains("stream        " + cloud.table("EventsTable")
+                + " -> FanOutFunction (batch 100, on failure to stream-failures)"), described);
         assertTrue(described.contains("NotificationQueue (visibility 120 s, to NotificationDeadLetters after 2 receives)"),
                 described);
     }
