@@ -189,7 +189,7 @@ public final class LocalCloud implements AutoCloseable {
         apiBases.putIfAbsent("ServerlessHttpApi", new String[]{"http://127.0.0.1:" + httpPort, null});
         stack = Stack.read(template, resolver(template, o, params, apiBases));
 
-        queues = keep(new LocalQueues(stack.queues(), sqsEndpoint(), Clock.systemUTC()));
+        queues = keep(new LocalQueues(stack.queues(), sqsEndpoint().toString(), Clock.systemUTC()));
         functions = new FunctionHost(stack.functions(), localEnvironment(), o.region());
         topics = keep(new LocalTopics(stack.topics(), functions, Clock.systemUTC(),
                 new LocalTopics.Options(o.region(), LocalTopics.Options.DEFAULTS.retryDelays())));
@@ -282,7 +282,7 @@ public final class LocalCloud implements AutoCloseable {
                     Object declared = res.properties().get("QueueName");
                     String name = declared == null ? id : r.string(declared);
                     String arn = arnPrefix.formatted("sqs") + name;
-                    String url = QueueSpec.of(name, arn).url(sqsEndpoint());
+                    String url = QueueSpec.of(name, arn).url(sqsEndpoint().toString());
                     r.ref(id, url).attribute(id, "Arn", arn).attribute(id, "QueueName", name)
                             .attribute(id, "QueueUrl", url);
                 }
@@ -330,7 +330,7 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint());
+        env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         // DynamoDB Local runs with -sharedDb and accepts any key; S3Proxy checks these, generated at start.
         env.put("AWS_ACCESS_KEY_ID", s3.accessKey());
         env.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
@@ -360,9 +360,9 @@ public final class LocalCloud implements AutoCloseable {
         return bindings;
     }
 
-    /** The SQS endpoint on the HTTP port (AWS_ENDPOINT_URL_SQS); queue URLs start with it. */
-    private String sqsEndpoint() {
-        return "http://127.0.0.1:" + httpPort + SqsApi.PATH;
+    /** The SQS API on the HTTP port (what functions get as AWS_ENDPOINT_URL_SQS); queue URLs start with it. */
+    public URI sqsEndpoint() {
+        return URI.create("http://127.0.0.1:" + httpPort + SqsApi.PATH);
     }
 
     /** An on-failure destination: the queue or topic with this ARN gets the invocation record. */

@@ -26,11 +26,6 @@ public record QueueSpec(String logicalId, String name, String arn, int visibilit
                 receiveWaitSeconds, r);
     }
 
-    public QueueSpec withVisibilityTimeout(int seconds) {
-        return new QueueSpec(logicalId, name, arn, seconds, delaySeconds, retentionSeconds, maximumMessageSize,
-                receiveWaitSeconds, redrive);
-    }
-
     public QueueSpec withDelaySeconds(int seconds) {
         return new QueueSpec(logicalId, name, arn, visibilityTimeout, seconds, retentionSeconds, maximumMessageSize,
                 receiveWaitSeconds, redrive);

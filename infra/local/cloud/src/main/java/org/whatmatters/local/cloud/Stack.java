@@ -123,11 +123,22 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
                         f.logicalId() + ".Events." + e.name())));
             }
         }
+        Set<String> functionIds = new java.util.HashSet<>();
+        functions.forEach(f -> functionIds.add(f.logicalId()));
         List<TopicSpec> topicSpecs = new ArrayList<>();
         for (Resource t : topics) {
             String arn = resolver.string(Map.of("Ref", t.logicalId()));
+            List<TopicSpec.Subscription> subs = new ArrayList<>();
+            for (TopicSpec.Subscription s : subscriptions.getOrDefault(arn, List.of())) {
+                if (functionIds.contains(s.functionId())) {
+                    subs.add(s);
+                } else {
+                    unsupported.put(s.source(), "lambda subscription to " + s.functionId()
+                            + ", which is not a function of the template");
+                }
+            }
             topicSpecs.add(new TopicSpec(t.logicalId(), resolver.string(Map.of("Fn::GetAtt", List.of(t.logicalId(),
-                    "TopicName"))), arn, List.copyOf(subscriptions.getOrDefault(arn, List.of()))));
+                    "TopicName"))), arn, List.copyOf(subs)));
             subscriptions.remove(arn);
         }
         subscriptions.forEach((arn, subs) -> subs.forEach(s -> unsupported.put(s.source(),
@@ -184,8 +195,11 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
         return topicArn + ":" + java.util.UUID.nameUUIDFromBytes(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** arn:aws:lambda:region:account:function:Name[:alias] names the function Name. */
+    /** arn:aws:lambda:region:account:function:Name[:alias] names the function Name; a bare name is itself. */
     private static String functionFromArn(String arn) {
+        if (arn == null || !arn.contains(":function:")) {
+            return arn;
+        }
         String rest = arn.substring(arn.indexOf(":function:") + ":function:".length());
         int colon = rest.indexOf(':');
         return colon < 0 ? rest : rest.substring(0, colon);
