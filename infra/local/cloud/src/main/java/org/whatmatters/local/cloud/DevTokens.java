@@ -34,6 +34,7 @@ final class DevTokens {
         StringBuilder env = new StringBuilder("# source this file: dev tokens of the running local cloud\n");
         env.append("export API=").append(cloud.httpEndpoint()).append('\n');
         env.append("export LOCAL=").append(cloud.localEndpoint()).append('\n');
+        env.append("export SQS=").append(cloud.sqsEndpoint()).append('\n');
         cloud.webSocketEndpoints().values().stream().findFirst()
                 .ifPresent(ws -> env.append("export WS=").append(ws).append('\n'));
         users.forEach(u -> env.append("export TOKEN_").append(u.get("name").asText().toUpperCase(Locale.ROOT))

@@ -24,8 +24,32 @@ public sealed interface EventSource {
         }
     }
 
-    /** A DynamoDB stream source on the table named {@code tableName}. */
+    /**
+     * A DynamoDB stream source on the table named {@code tableName}; {@code onFailure} is the ARN of its
+     * DestinationConfig.OnFailure (a queue or topic), or null.
+     */
     record DynamoStream(String name, String tableName, int batchSize, String startingPosition,
-                        boolean reportBatchItemFailures, int maximumRetryAttempts) implements EventSource {
+                        boolean reportBatchItemFailures, int maximumRetryAttempts, String onFailure)
+            implements EventSource {
+        public DynamoStream(String name, String tableName, int batchSize, String startingPosition,
+                            boolean reportBatchItemFailures, int maximumRetryAttempts) {
+            this(name, tableName, batchSize, startingPosition, reportBatchItemFailures, maximumRetryAttempts, null);
+        }
+    }
+
+    /**
+     * An SQS event source mapping on the queue with this ARN. {@code maximumConcurrency} is
+     * ScalingConfig.MaximumConcurrency, or 0 when the template leaves it to Lambda.
+     */
+    record SqsQueue(String name, String queueArn, int batchSize, int maximumBatchingWindowSeconds,
+                    boolean reportBatchItemFailures, boolean enabled, int maximumConcurrency) implements EventSource {
+        public SqsQueue(String name, String queueArn, int batchSize, int maximumBatchingWindowSeconds,
+                        boolean reportBatchItemFailures) {
+            this(name, queueArn, batchSize, maximumBatchingWindowSeconds, reportBatchItemFailures, true, 0);
+        }
+    }
+
+    /** The function subscribed to the SNS topic with this ARN. */
+    record SnsTopic(String name, String topicArn) implements EventSource {
     }
 }

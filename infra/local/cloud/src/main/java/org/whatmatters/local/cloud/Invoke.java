@@ -10,7 +10,7 @@ import org.whatmatters.json.Json;
 /**
  * {@code ./dev invoke FILE... [--function LogicalId]}: like {@code sam local invoke}, on a fresh
  * in-memory local cloud with the demo data. Each sample event goes, in order, to the function whose
- * trigger matches it (HTTP route key, stream, schedule or WebSocket route), and the result is printed.
+ * trigger matches it (HTTP route key, stream, queue, topic, schedule or WebSocket route), and the result is printed.
  */
 public final class Invoke {
 
@@ -60,6 +60,14 @@ public final class Invoke {
             }
             if (event.path("Records").path(0).path("eventSource").asText("").equals("aws:dynamodb")
                     && !f.events(EventSource.DynamoStream.class).isEmpty()) {
+                return f.logicalId();
+            }
+            if (event.path("Records").path(0).path("eventSource").asText("").equals("aws:sqs")
+                    && !f.events(EventSource.SqsQueue.class).isEmpty()) {
+                return f.logicalId();
+            }
+            if (event.path("Records").path(0).path("EventSource").asText("").equals("aws:sns")
+                    && !f.events(EventSource.SnsTopic.class).isEmpty()) {
                 return f.logicalId();
             }
             if (event.path("detail-type").asText("").equals("Scheduled Event")

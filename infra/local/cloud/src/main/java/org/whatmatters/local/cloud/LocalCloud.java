@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +40,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * template.yaml running in one JVM: DynamoDB Local and S3Proxy with the template's tables and
- * buckets, every function in-process, the HTTP and WebSocket APIs, stream pollers and schedules,
- * and a token issuer for the demo users. {@code ./dev up} runs {@link #main}.
+ * buckets, every function in-process, the HTTP and WebSocket APIs, SQS queues (with the SQS API on
+ * the HTTP port) and SNS topics, stream and queue pollers, schedules, and a token issuer for the
+ * demo users. {@code ./dev up} runs {@link #main}.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -60,6 +62,10 @@ public final class LocalCloud implements AutoCloseable {
     private WebHost web;
     private StreamPoller streams;
     private Scheduler scheduler;
+    private LocalQueues queues;
+    private LocalTopics topics;
+    private QueuePoller queuePoller;
+    private int httpPort;
     private boolean seeded;
     private final Outbox outbox = new Outbox();
     private final Vapid vapid = Vapid.generate();
@@ -140,6 +146,8 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         phase("tables+buckets");
+        // The issuer and the SQS API live on the HTTP port, so it is fixed before anything is resolved.
+        httpPort = o.httpPort() == 0 ? Ports.free() : o.httpPort();
         // The demo needs only the tables and buckets, so it is written while the APIs start.
         long demoStart = System.nanoTime();
         CompletableFuture<Long> demo = o.demo() && tables.containsKey("DataTable")
@@ -156,14 +164,15 @@ public final class LocalCloud implements AutoCloseable {
         seeded = demoMs >= 0;
         phase("then the rest of the demo data");
         phases.put("(demo data in all, beside the apis)", Math.max(demoMs, 0));
+        queuePoller = keep(QueuePoller.start(queues, functions, queueBindings(),
+                new QueuePoller.Options(QueuePoller.Options.DEFAULTS.concurrency(), o.region())));
         // Started after seeding: a TRIM_HORIZON source sees the demo data as Lambda would on a new table.
-        streams = keep(StreamPoller.start(dynamo.client(), streamsClient(), functions, streamBindings()));
-        phase("streams");
+        streams = keep(StreamPoller.start(dynamo.client(), streamsClient(), functions, streamBindings(),
+                StreamPoller.Options.DEFAULTS, this::sendToDestination));
+        phase("queues+streams");
     }
 
     private void startApis(Template template, Options o, RSAKey signingKey) {
-        // The issuer lives on the HTTP port, so that port is fixed before the template is resolved.
-        int httpPort = o.httpPort() == 0 ? Ports.free() : o.httpPort();
         issuer = new JwtIssuer("http://127.0.0.1:" + httpPort + ISSUER_PATH, AUDIENCE, Clock.systemUTC(), signingKey);
         Map<String, String> params = parameters(template, o);
 
@@ -188,9 +197,12 @@ public final class LocalCloud implements AutoCloseable {
         apiBases.putIfAbsent("ServerlessHttpApi", new String[]{"http://127.0.0.1:" + httpPort, null});
         stack = Stack.read(template, resolver(template, o, params, apiBases));
 
+        queues = keep(new LocalQueues(stack.queues(), sqsEndpoint().toString(), Clock.systemUTC()));
         Map<String, String> env = new LinkedHashMap<>(localEnvironment());
         env.putAll(messagingEnvironment(httpPort));
         functions = new FunctionHost(stack.functions(), env, o.region());
+        topics = keep(new LocalTopics(stack.topics(), functions, Clock.systemUTC(),
+                new LocalTopics.Options(o.region(), LocalTopics.Options.DEFAULTS.retryDelays())));
         URI ws = webSockets.values().stream().findFirst().map(WebSocketEmulator::stageEndpoint).orElse(null);
         try {
             web = keep(WebHost.start(o.webRoot(), o.webPort(),
@@ -211,8 +223,8 @@ public final class LocalCloud implements AutoCloseable {
         http.mount(ISSUER_PATH + "/logout", hostedUi::handle);
         scheduler = keep(Scheduler.start(functions, scheduleJobs(), Clock.systemUTC()));
         http.mount("/_local/", LocalPages.local(this));
+        http.mount(SqsApi.PATH, new SqsApi(queues));
         mountMessaging(params);
-
     }
 
     private boolean seedDemo(Options o) {
@@ -276,8 +288,21 @@ public final class LocalCloud implements AutoCloseable {
                         .attribute(id, "DomainName", id.toLowerCase() + ".cloudfront.net").attribute(id, "Id", id);
                 case "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::ResponseHeadersPolicy" -> r.ref(id, id)
                         .attribute(id, "Id", id);
-                case "AWS::SQS::Queue" -> r.ref(id, "http://127.0.0.1/queue/" + id)
-                        .attribute(id, "Arn", arnPrefix.formatted("sqs") + id).attribute(id, "QueueName", id);
+                case "AWS::SQS::Queue" -> {
+                    // A queue the template does not name is named by its logical id (CloudFormation adds the stack's).
+                    Object declared = res.properties().get("QueueName");
+                    String name = declared == null ? id : r.string(declared);
+                    String arn = arnPrefix.formatted("sqs") + name;
+                    String url = QueueSpec.of(name, arn).url(sqsEndpoint().toString());
+                    r.ref(id, url).attribute(id, "Arn", arn).attribute(id, "QueueName", name)
+                            .attribute(id, "QueueUrl", url);
+                }
+                case "AWS::SNS::Topic" -> {
+                    Object declared = res.properties().get("TopicName");
+                    String name = declared == null ? id : r.string(declared);
+                    String arn = arnPrefix.formatted("sns") + name;
+                    r.ref(id, arn).attribute(id, "TopicArn", arn).attribute(id, "TopicName", name);
+                }
                 case "AWS::Logs::LogGroup" -> r.ref(id, id).attribute(id, "Arn", arnPrefix.formatted("logs")
                         + "log-group:" + id);
                 case "AWS::DynamoDB::Table", "AWS::S3::Bucket" -> { }
@@ -337,24 +362,8 @@ public final class LocalCloud implements AutoCloseable {
         PushService push = new PushService(outbox, http.origin(), vapid.publicKey());
         http.mount(PushService.SUBSCRIPTIONS, push);
         http.mount(PushService.PUSH, push);
-        http.mount(OutboxPages.PATH, new OutboxPages(outbox, (subject, message) -> publish("EmailFeedbackTopic", subject, message),
-                (subject, message) -> publish("SmsRepliesTopic", subject, message)));
-    }
-
-    /** Publishes to a topic of the template: each function with an SNS event on it gets Lambda's SNS event. */
-    public void publish(String topicLogicalId, String subject, String message) {
-        var record = Json.MAPPER.createObjectNode().put("EventSource", "aws:sns").put("EventVersion", "1.0")
-                .put("EventSubscriptionArn", "arn:aws:sns:local:" + topicLogicalId + ":local");
-        record.putObject("Sns").put("Type", "Notification").put("MessageId", java.util.UUID.randomUUID().toString())
-                .put("TopicArn", "arn:aws:sns:local:" + topicLogicalId).put("Subject", subject).put("Message", message)
-                .put("Timestamp", java.time.Instant.now().toString()).put("SignatureVersion", "1");
-        var event = Json.MAPPER.createObjectNode();
-        event.putArray("Records").add(record);
-        try {
-            functions.invoke("NotificationFeedbackFunction", Json.write(event));
-        } catch (Invoker.FunctionError e) {
-            throw new IllegalStateException("NotificationFeedbackFunction failed: " + e.getMessage(), e);
-        }
+        http.mount(OutboxPages.PATH, new OutboxPages(outbox, (subject, message) -> publish("EmailFeedbackTopic", message, subject, Map.of()),
+                (subject, message) -> publish("SmsRepliesTopic", message, subject, Map.of())));
     }
 
     /** What the local SES, SMS and push stand-ins took. */
@@ -366,6 +375,7 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         // DynamoDB Local runs with -sharedDb and accepts any key; S3Proxy checks these, generated at start.
         env.put("AWS_ACCESS_KEY_ID", s3.accessKey());
         env.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
@@ -381,6 +391,35 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         return bindings;
+    }
+
+    private List<QueuePoller.Binding> queueBindings() {
+        List<QueuePoller.Binding> bindings = new ArrayList<>();
+        for (FunctionSpec f : stack.functions()) {
+            for (EventSource.SqsQueue q : f.events(EventSource.SqsQueue.class)) {
+                String name = queues.nameForArn(q.queueArn()).orElseThrow(() -> new IllegalArgumentException(
+                        f.logicalId() + ".Events." + q.name() + ": " + q.queueArn() + " is not a queue of the template"));
+                bindings.add(new QueuePoller.Binding(f.logicalId(), q, name));
+            }
+        }
+        return bindings;
+    }
+
+    /** The SQS API on the HTTP port (what functions get as AWS_ENDPOINT_URL_SQS); queue URLs start with it. */
+    public URI sqsEndpoint() {
+        return URI.create("http://127.0.0.1:" + httpPort + SqsApi.PATH);
+    }
+
+    /** An on-failure destination: the queue or topic with this ARN gets the invocation record. */
+    private void sendToDestination(String arn, String record) {
+        Optional<String> queue = queues.nameForArn(arn);
+        if (queue.isPresent()) {
+            queues.send(queue.get(), record, null, Map.of(), Map.of(), "lambda");
+        } else if (topics.topics().stream().anyMatch(t -> t.arn().equals(arn))) {
+            topics.publish(arn, record, null, Map.of());
+        } else {
+            System.err.println("[local-cloud] no queue or topic " + arn + " for the on-failure record " + record);
+        }
     }
 
     private List<Scheduler.Job> scheduleJobs() {
@@ -427,8 +466,32 @@ public final class LocalCloud implements AutoCloseable {
         s.append("  Start-up ms   ").append(phases).append('\n');
         http.routeKeys().forEach(r -> s.append("  route         ").append(r).append('\n'));
         streamBindings().forEach(b -> s.append("  stream        ").append(b.tableName()).append(" -> ")
-                .append(b.functionId()).append(" (batch ").append(b.source().batchSize()).append(")\n"));
+                .append(b.functionId()).append(" (batch ").append(b.source().batchSize())
+                .append(b.source().onFailure() == null ? "" : ", on failure to "
+                        + b.source().onFailure().substring(b.source().onFailure().lastIndexOf(':') + 1))
+                .append(")\n"));
         scheduler.describe().forEach(j -> s.append("  schedule      ").append(j).append('\n'));
+        if (!stack.queues().isEmpty()) {
+            s.append("  SQS           ").append(sqsEndpoint()).append("  queues ")
+                    .append(stack.queues().stream().map(QueueSpec::name).toList()).append('\n');
+        }
+        for (QueueSpec q : stack.queues()) {
+            s.append("  queue         ").append(q.name()).append(" (visibility ").append(q.visibilityTimeout()).append(" s");
+            if (q.redrive() != null) {
+                s.append(", to ").append(q.redrive().deadLetterTargetArn().substring(
+                        q.redrive().deadLetterTargetArn().lastIndexOf(':') + 1)).append(" after ")
+                        .append(q.redrive().maxReceiveCount()).append(" receives");
+            }
+            s.append(")\n");
+        }
+        queueBindings().forEach(b -> s.append("  queue source  ").append(b.queueName()).append(" -> ")
+                .append(b.functionId()).append(" (batch ").append(b.source().batchSize()).append(", window ")
+                .append(b.source().maximumBatchingWindowSeconds()).append(" s")
+                .append(b.source().reportBatchItemFailures() ? ", partial batch failures" : "")
+                .append(b.source().enabled() ? "" : ", DISABLED").append(")\n"));
+        stack.topics().forEach(t -> s.append("  topic         ").append(t.name()).append(" -> ")
+                .append(t.subscriptions().stream().map(TopicSpec.Subscription::functionId).toList())
+                .append("  (publish: POST /_local/topics/").append(t.logicalId()).append("/publish)\n"));
         new TreeMap<>(stack.inertLocally()).forEach((k, v) -> s.append("  inert         ").append(k).append(": ")
                 .append(v).append('\n'));
         new TreeMap<>(stack.unsupported()).forEach((k, v) -> s.append("  NOT EMULATED  ").append(k).append(": ")
@@ -494,6 +557,30 @@ public final class LocalCloud implements AutoCloseable {
 
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The SQS queues; {@link LocalQueues#passTime} lets a test skip a visibility timeout or a delay. */
+    public LocalQueues queues() {
+        return queues;
+    }
+
+    /** The SQS event source mappings; {@link QueuePoller#awaitIdle} waits until what was sent is handled. */
+    public QueuePoller queuePoller() {
+        return queuePoller;
+    }
+
+    public LocalTopics topics() {
+        return topics;
+    }
+
+    /**
+     * SNS Publish to the topic with this ARN or logical id: every subscribed function is invoked
+     * with the SNSEvent, asynchronously ({@code topics().awaitIdle(...)} waits for them).
+     *
+     * @return the MessageId
+     */
+    public String publish(String topic, String message, String subject, Map<String, LocalQueues.Attribute> attributes) {
+        return topics.publish(topic, message, subject, attributes);
     }
 
     /** A dev token for a demo user, for curl and tests (the pages sign in through the hosted UI stand-in). */

@@ -9,7 +9,8 @@ import org.whatmatters.json.Json;
 
 /**
  * Endpoints that exist only in the local cloud: the issuer's discovery document and keys (what
- * Cognito serves in AWS), dev tokens for the demo users, and running a scheduled function now.
+ * Cognito serves in AWS), dev tokens for the demo users, running a scheduled function now, the
+ * queues' counts, and publishing to a topic.
  */
 final class LocalPages {
 
@@ -38,6 +39,8 @@ final class LocalPages {
     /**
      * GET /_local/tokens: a fresh dev token per demo user. GET /_local/schedules: the schedules and
      * their next run. POST /_local/schedules/{function}/run[?schedule=Name]: run a scheduled function now.
+     * GET /_local/queues: each queue with its URL and counts. POST /_local/topics/{topic}/publish: the
+     * body is published to the topic (logical id or name), {@code ?subject=} optional.
      */
     static HttpHandler local(LocalCloud cloud) {
         return exchange -> {
@@ -51,6 +54,11 @@ final class LocalPages {
                 } else if (method.equals("POST") && path.length == 3 && path[0].equals("schedules")
                         && path[2].equals("run")) {
                     runNow(exchange, cloud, path[1]);
+                } else if (method.equals("GET") && path.length == 1 && path[0].equals("queues")) {
+                    send(exchange, 200, Json.write(queues(cloud)));
+                } else if (method.equals("POST") && path.length == 3 && path[0].equals("topics")
+                        && path[2].equals("publish")) {
+                    publish(exchange, cloud, path[1]);
                 } else {
                     send(exchange, 404, "{\"message\":\"Not Found\"}");
                 }
@@ -74,6 +82,35 @@ final class LocalPages {
         }
     }
 
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode queues(LocalCloud cloud) {
+        var out = Json.MAPPER.createArrayNode();
+        for (QueueSpec q : cloud.queues().specs()) {
+            LocalQueues.Counts c = cloud.queues().counts(q.name());
+            ObjectNode n = out.addObject().put("name", q.name()).put("logicalId", q.logicalId())
+                    .put("url", cloud.queues().url(q.name())).put("arn", q.arn())
+                    .put("visible", c.visible()).put("inFlight", c.notVisible()).put("delayed", c.delayed())
+                    .put("visibilityTimeout", q.visibilityTimeout());
+            if (q.redrive() != null) {
+                n.put("deadLetterTargetArn", q.redrive().deadLetterTargetArn())
+                        .put("maxReceiveCount", q.redrive().maxReceiveCount());
+            }
+        }
+        return out;
+    }
+
+    private static void publish(HttpExchange exchange, LocalCloud cloud, String topic) throws IOException {
+        String message = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String query = exchange.getRequestURI().getQuery();
+        String subject = query != null && query.startsWith("subject=")
+                ? java.net.URLDecoder.decode(query.substring("subject=".length()), StandardCharsets.UTF_8) : null;
+        try {
+            String id = cloud.publish(topic, message, subject, java.util.Map.of());
+            send(exchange, 200, Json.write(Json.MAPPER.createObjectNode().put("MessageId", id)));
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, Json.write(Json.MAPPER.createObjectNode().put("message", e.getMessage())));
+        }
+    }
 
     /** A JSON answer nothing may cache (tokens, keys, schedules). */
     static void send(HttpExchange exchange, int status, String body) throws IOException {

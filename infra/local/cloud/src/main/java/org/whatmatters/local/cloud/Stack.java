@@ -11,10 +11,12 @@ import org.whatmatters.local.engines.Template;
 
 /**
  * The template as the local cloud runs it: functions with their triggers, the HTTP and WebSocket
- * APIs, and, by name, every construct it does not emulate, so nothing is ignored silently.
+ * APIs, queues and topics, and, by name, every construct it does not emulate, so nothing is
+ * ignored silently.
  */
 public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, List<WebSocketApiSpec> webSocketApis,
-                    Map<String, String> unsupported, Map<String, String> inertLocally) {
+                    List<QueueSpec> queues, List<TopicSpec> topics, Map<String, String> unsupported,
+                    Map<String, String> inertLocally) {
 
     /** Resource types that do nothing on one machine (permissions, deployment bookkeeping). */
     private static final Map<String, String> INERT = Map.ofEntries(
@@ -27,15 +29,23 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             Map.entry("AWS::CloudFront::Distribution", "the local web host serves web/ in its place, with the same headers"),
             Map.entry("AWS::CloudFront::OriginAccessControl", "the local web host reads web/ from disk"),
             Map.entry("AWS::CloudFront::ResponseHeadersPolicy", "the local web host sends the same security headers"),
-            Map.entry("AWS::SQS::Queue", "no SQS locally: what would go to a failure queue is logged"),
-            Map.entry("AWS::SNS::Topic", "no alarms locally"),
-            Map.entry("AWS::SNS::Subscription", "no alarms locally"),
+            Map.entry("AWS::SQS::QueuePolicy", "no IAM locally: every function may use every queue"),
+            Map.entry("AWS::SNS::TopicPolicy", "no IAM locally: every function may use every topic"),
             Map.entry("AWS::CloudWatch::Alarm", "no CloudWatch locally: the metrics are the EMF lines in the console"));
 
     private static final Set<String> FUNCTION_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("CodeUri", "Description",
             "Policies", "Runtime", "Architectures", "MemorySize", "Timeout", "Role", "Tags", "Layers",
             "FunctionName", "Tracing", "SnapStart", "AutoPublishAlias", "LoggingConfig", "ReservedConcurrentExecutions",
             "DeadLetterQueue", "EventInvokeConfig", "RuntimeManagementConfig", "VersionDescription");
+
+    private static final Set<String> QUEUE_PROPERTIES = Set.of("QueueName", "VisibilityTimeout", "DelaySeconds",
+            "MessageRetentionPeriod", "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy");
+    /** Encryption and tags change nothing a function can see. */
+    private static final Set<String> QUEUE_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("SqsManagedSseEnabled",
+            "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "Tags", "RedriveAllowPolicy");
+    private static final Set<String> TOPIC_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("TopicName", "DisplayName", "Tags",
+            "KmsMasterKeyId", "Subscription", "DeliveryStatusLogging", "TracingConfig", "SignatureVersion");
+    private static final Set<String> NO_MAIL = Set.of("email", "email-json", "sms");
 
     public FunctionSpec function(String logicalId) {
         return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
@@ -53,9 +63,39 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
         List<HttpApiSpec> httpApis = new ArrayList<>();
         List<FunctionSpec> functions = new ArrayList<>();
         List<WebSocketApiSpec> webSocketApis = new ArrayList<>();
+        List<QueueSpec> queues = new ArrayList<>();
+        List<Resource> topics = new ArrayList<>();
+        // Subscriptions to each topic (by ARN): AWS::SNS::Subscription, a topic's own list, functions' SNS events.
+        Map<String, List<TopicSpec.Subscription>> subscriptions = new LinkedHashMap<>();
         for (Resource r : resources.values()) {
             switch (r.type()) {
-                case "AWS::Serverless::Function" -> functions.add(function(r, globals, resolver, unsupported, inert));
+                case "AWS::SQS::Queue" -> queues.add(queue(r, resolver, unsupported));
+                case "AWS::SNS::Topic" -> {
+                    topics.add(r);
+                    String arn = resolver.string(Map.of("Ref", r.logicalId()));
+                    List<Object> inline = (List<Object>) r.properties().getOrDefault("Subscription", List.of());
+                    for (int i = 0; i < inline.size(); i++) {
+                        Map<String, Object> sub = (Map<String, Object>) inline.get(i);
+                        subscribe(r.logicalId() + ".Subscription[" + i + "]", arn, resolver.string(sub.get("Protocol")),
+                                resolver.string(sub.get("Endpoint")), subscriptions, unsupported, inert);
+                    }
+                    for (String k : r.properties().keySet()) {
+                        if (!TOPIC_PROPERTIES_WITH_NO_LOCAL_EFFECT.contains(k)) {
+                            unsupported.put(r.logicalId() + "." + k, "SNS topic property " + k);
+                        }
+                    }
+                }
+                case "AWS::SNS::Subscription" -> {
+                    Map<String, Object> p = r.properties();
+                    subscribe(r.logicalId(), resolver.string(p.get("TopicArn")), resolver.string(p.get("Protocol")),
+                            resolver.string(p.get("Endpoint")), subscriptions, unsupported, inert);
+                    for (String k : p.keySet()) {
+                        if (!Set.of("TopicArn", "Protocol", "Endpoint", "Region").contains(k)) {
+                            unsupported.put(r.logicalId() + "." + k, "SNS subscription property " + k);
+                        }
+                    }
+                }
+                case "AWS::Serverless::Function" -> functions.add(function(r, globals, resolver, unsupported));
                 case "AWS::Serverless::HttpApi" -> httpApis.add(httpApi(r, resolver, unsupported));
                 case "AWS::ApiGatewayV2::Api" -> {
                     if (!"WEBSOCKET".equals(resolver.string(r.properties().get("ProtocolType")))) {
@@ -76,13 +116,103 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
                 }
             }
         }
+        for (FunctionSpec f : functions) {
+            for (EventSource.SnsTopic e : f.events(EventSource.SnsTopic.class)) {
+                subscriptions.computeIfAbsent(e.topicArn(), k -> new ArrayList<>()).add(new TopicSpec.Subscription(
+                        f.logicalId() + ".Events." + e.name(), f.logicalId(), subscriptionArn(e.topicArn(),
+                        f.logicalId() + ".Events." + e.name())));
+            }
+        }
+        Set<String> functionIds = new java.util.HashSet<>();
+        functions.forEach(f -> functionIds.add(f.logicalId()));
+        List<TopicSpec> topicSpecs = new ArrayList<>();
+        for (Resource t : topics) {
+            String arn = resolver.string(Map.of("Ref", t.logicalId()));
+            List<TopicSpec.Subscription> subs = new ArrayList<>();
+            for (TopicSpec.Subscription s : subscriptions.getOrDefault(arn, List.of())) {
+                if (functionIds.contains(s.functionId())) {
+                    subs.add(s);
+                } else {
+                    unsupported.put(s.source(), "lambda subscription to " + s.functionId()
+                            + ", which is not a function of the template");
+                }
+            }
+            topicSpecs.add(new TopicSpec(t.logicalId(), resolver.string(Map.of("Fn::GetAtt", List.of(t.logicalId(),
+                    "TopicName"))), arn, List.copyOf(subs)));
+            subscriptions.remove(arn);
+        }
+        subscriptions.forEach((arn, subs) -> subs.forEach(s -> unsupported.put(s.source(),
+                "subscription to " + arn + ", which is not a topic of the template")));
         return new Stack(List.copyOf(functions), List.copyOf(httpApis), List.copyOf(webSocketApis),
-                unsupported, inert);
+                List.copyOf(queues), List.copyOf(topicSpecs), unsupported, inert);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static QueueSpec queue(Resource r, Resolver resolver, Map<String, String> unsupported) {
+        Map<String, Object> p = r.properties();
+        for (String k : p.keySet()) {
+            if (!QUEUE_PROPERTIES.contains(k) && !QUEUE_PROPERTIES_WITH_NO_LOCAL_EFFECT.contains(k)) {
+                unsupported.put(r.logicalId() + "." + k, "SQS queue property " + k
+                        + (k.startsWith("Fifo") ? " (only standard queues are emulated)" : ""));
+            }
+        }
+        QueueSpec.Redrive redrive = null;
+        Object policy = resolver.resolve(p.get("RedrivePolicy"));
+        if (policy instanceof String json) {
+            policy = org.whatmatters.json.Json.read(json, Map.class);
+        }
+        if (policy instanceof Map<?, ?> m) {
+            redrive = new QueueSpec.Redrive(resolver.string(m.get("deadLetterTargetArn")),
+                    number(resolver, m.get("maxReceiveCount"), 10));
+        }
+        String id = r.logicalId();
+        return new QueueSpec(id, resolver.string(Map.of("Fn::GetAtt", List.of(id, "QueueName"))),
+                resolver.string(Map.of("Fn::GetAtt", List.of(id, "Arn"))),
+                number(resolver, p.get("VisibilityTimeout"), QueueSpec.DEFAULT_VISIBILITY_TIMEOUT),
+                number(resolver, p.get("DelaySeconds"), 0),
+                number(resolver, p.get("MessageRetentionPeriod"), QueueSpec.DEFAULT_RETENTION),
+                number(resolver, p.get("MaximumMessageSize"), QueueSpec.MAX_MESSAGE_SIZE),
+                number(resolver, p.get("ReceiveMessageWaitTimeSeconds"), 0), redrive);
+    }
+
+    /** A lambda subscription is delivered; e-mail and SMS are inert; anything else is not emulated. */
+    private static void subscribe(String source, String topicArn, String protocol, String endpoint,
+                                  Map<String, List<TopicSpec.Subscription>> subscriptions,
+                                  Map<String, String> unsupported, Map<String, String> inert) {
+        String p = protocol == null ? "" : protocol.toLowerCase(java.util.Locale.ROOT);
+        if (p.equals("lambda")) {
+            subscriptions.computeIfAbsent(topicArn, k -> new ArrayList<>()).add(new TopicSpec.Subscription(source,
+                    functionFromArn(endpoint), subscriptionArn(topicArn, source)));
+        } else if (NO_MAIL.contains(p)) {
+            inert.put(source, "AWS::SNS::Subscription (" + p + "): the local cloud sends no e-mail or SMS");
+        } else {
+            unsupported.put(source, "SNS subscription with protocol " + protocol + " (only lambda is delivered)");
+        }
+    }
+
+    /** A subscription's ARN: the topic's with a stable id for the subscription. */
+    private static String subscriptionArn(String topicArn, String source) {
+        return topicArn + ":" + java.util.UUID.nameUUIDFromBytes(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** arn:aws:lambda:region:account:function:Name[:alias] names the function Name; a bare name is itself. */
+    private static String functionFromArn(String arn) {
+        if (arn == null || !arn.contains(":function:")) {
+            return arn;
+        }
+        String rest = arn.substring(arn.indexOf(":function:") + ":function:".length());
+        int colon = rest.indexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    private static int number(Resolver resolver, Object value, int fallback) {
+        String v = value == null ? null : resolver.string(value);
+        return v == null ? fallback : Integer.parseInt(v);
     }
 
     @SuppressWarnings("unchecked")
     private static FunctionSpec function(Resource r, Map<String, Object> globals, Resolver resolver,
-                                         Map<String, String> unsupported, Map<String, String> inert) {
+                                         Map<String, String> unsupported) {
         Map<String, Object> p = new LinkedHashMap<>(globals);
         p.putAll(r.properties());
         for (String key : p.keySet()) {
@@ -129,10 +259,12 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
                 case "DynamoDB" -> {
                     String arn = resolver.string(ep.get("Stream"));
                     List<Object> responseTypes = (List<Object>) ep.getOrDefault("FunctionResponseTypes", List.of());
+                    String onFailure = onFailure(r.logicalId() + ".Events." + name, ep.get("DestinationConfig"),
+                            resolver, unsupported);
                     events.add(new EventSource.DynamoStream(name, tableNameFromStreamArn(arn),
                             intOr(ep.get("BatchSize"), 100), String.valueOf(ep.getOrDefault("StartingPosition", "LATEST")),
                             responseTypes.contains("ReportBatchItemFailures"),
-                            intOr(ep.get("MaximumRetryAttempts"), -1)));
+                            intOr(ep.get("MaximumRetryAttempts"), -1), onFailure));
                     for (String k : ep.keySet()) {
                         if (!Set.of("Stream", "BatchSize", "StartingPosition", "FunctionResponseTypes",
                                 "MaximumRetryAttempts", "DestinationConfig", "BisectBatchOnFunctionError",
@@ -140,9 +272,29 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
                             unsupported.put(r.logicalId() + ".Events." + name + "." + k, "stream property " + k);
                         }
                     }
-                    if (ep.containsKey("DestinationConfig")) {
-                        inert.put(r.logicalId() + ".Events." + name + ".DestinationConfig",
-                                "on-failure destination: locally a batch given up on is logged");
+                }
+                case "SQS" -> {
+                    List<Object> responseTypes = (List<Object>) ep.getOrDefault("FunctionResponseTypes", List.of());
+                    Map<String, Object> scaling = (Map<String, Object>) ep.getOrDefault("ScalingConfig", Map.of());
+                    events.add(new EventSource.SqsQueue(name, resolver.string(ep.get("Queue")),
+                            number(resolver, ep.get("BatchSize"), 10),
+                            number(resolver, ep.get("MaximumBatchingWindowInSeconds"), 0),
+                            responseTypes.contains("ReportBatchItemFailures"),
+                            !"false".equals(String.valueOf(resolver.resolve(ep.get("Enabled")))),
+                            number(resolver, scaling.get("MaximumConcurrency"), 0)));
+                    for (String k : ep.keySet()) {
+                        if (!Set.of("Queue", "BatchSize", "MaximumBatchingWindowInSeconds", "FunctionResponseTypes",
+                                "Enabled", "ScalingConfig").contains(k)) {
+                            unsupported.put(r.logicalId() + ".Events." + name + "." + k, "SQS event property " + k);
+                        }
+                    }
+                }
+                case "SNS" -> {
+                    events.add(new EventSource.SnsTopic(name, resolver.string(ep.get("Topic"))));
+                    for (String k : ep.keySet()) {
+                        if (!Set.of("Topic", "Region").contains(k)) {
+                            unsupported.put(r.logicalId() + ".Events." + name + "." + k, "SNS event property " + k);
+                        }
                     }
                 }
                 default -> unsupported.put(r.logicalId() + ".Events." + name, "event type " + type);
@@ -254,6 +406,22 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
         // an alias or version qualifier (Name:live) invokes the same function locally
         int colon = qualified.indexOf(':');
         return colon < 0 ? qualified : qualified.substring(0, colon);
+    }
+
+    /** DestinationConfig.OnFailure's ARN when it is a queue or topic (delivered locally); null when none. */
+    @SuppressWarnings("unchecked")
+    private static String onFailure(String where, Object config, Resolver resolver, Map<String, String> unsupported) {
+        if (!(config instanceof Map<?, ?> c) || !(c.get("OnFailure") instanceof Map<?, ?> f)) {
+            return null;
+        }
+        String type = resolver.string(f.get("Type"));
+        String arn = resolver.string(f.get("Destination"));
+        if (arn == null || !arn.startsWith("arn:aws:sqs:") && !arn.startsWith("arn:aws:sns:")) {
+            unsupported.put(where + ".DestinationConfig", "on-failure destination " + type + " " + arn
+                    + " (only an SQS queue or SNS topic is delivered)");
+            return null;
+        }
+        return arn;
     }
 
     private static String tableNameFromStreamArn(String arn) {

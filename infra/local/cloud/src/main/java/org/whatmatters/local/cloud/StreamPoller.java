@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -57,12 +58,24 @@ public final class StreamPoller implements AutoCloseable {
                 Duration.ofMillis(200), LocalDynamo.REGION.id());
     }
 
+    /**
+     * Where a mapping's DestinationConfig.OnFailure sends the record of a batch it gave up on: the
+     * local cloud puts it on the queue or topic with that ARN.
+     */
+    @FunctionalInterface
+    public interface OnFailure {
+        OnFailure LOG_ONLY = (arn, record) -> log("no destination " + arn + " locally; the record was " + record);
+
+        void send(String destinationArn, String invocationRecord);
+    }
+
     /** Totals since start: invocations (retries included), records acknowledged, records given up on. */
     public record Stats(long invocations, long failedInvocations, long recordsDelivered, long recordsSkipped) {}
 
     private final DynamoDbStreamsClient streams;
     private final Invoker invoker;
     private final Options options;
+    private final OnFailure onFailure;
     private final List<Mapping> mappings = new ArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong invocations = new AtomicLong();
@@ -71,15 +84,21 @@ public final class StreamPoller implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean closed;
 
-    private StreamPoller(DynamoDbStreamsClient streams, Invoker invoker, Options options) {
+    private StreamPoller(DynamoDbStreamsClient streams, Invoker invoker, Options options, OnFailure onFailure) {
         this.streams = streams;
         this.invoker = invoker;
         this.options = options;
+        this.onFailure = onFailure;
     }
 
     public static StreamPoller start(DynamoDbClient dynamo, DynamoDbStreamsClient streams, Invoker invoker,
                                      List<Binding> bindings) {
-        return start(dynamo, streams, invoker, bindings, Options.DEFAULTS);
+        return start(dynamo, streams, invoker, bindings, Options.DEFAULTS, OnFailure.LOG_ONLY);
+    }
+
+    public static StreamPoller start(DynamoDbClient dynamo, DynamoDbStreamsClient streams, Invoker invoker,
+                                     List<Binding> bindings, Options options) {
+        return start(dynamo, streams, invoker, bindings, options, OnFailure.LOG_ONLY);
     }
 
     /**
@@ -89,8 +108,8 @@ public final class StreamPoller implements AutoCloseable {
      * @throws IllegalArgumentException when a table has no stream
      */
     public static StreamPoller start(DynamoDbClient dynamo, DynamoDbStreamsClient streams, Invoker invoker,
-                                     List<Binding> bindings, Options options) {
-        StreamPoller poller = new StreamPoller(streams, invoker, options);
+                                     List<Binding> bindings, Options options, OnFailure onFailure) {
+        StreamPoller poller = new StreamPoller(streams, invoker, options, onFailure);
         try {
             for (Binding b : bindings) {
                 String arn = dynamo.describeTable(r -> r.tableName(b.tableName())).table().latestStreamArn();
@@ -296,6 +315,13 @@ public final class StreamPoller implements AutoCloseable {
                     }
                 } catch (ExpiredIteratorException e) {
                     expired = true;
+                } catch (TrimmedDataAccessException e) {
+                    // DynamoDB Local answers this for a TRIM_HORIZON iterator of a shard that stayed empty a
+                    // while before its first record; a fresh iterator from the same position reads it.
+                    expired = true;
+                    if (!pause(options.pollInterval())) {
+                        return;
+                    }
                 } catch (RuntimeException e) {
                     if (closed) {
                         return;
@@ -318,6 +344,7 @@ public final class StreamPoller implements AutoCloseable {
             EventSource.DynamoStream source = mapping.binding.source();
             int failedFrom;
             String why;
+            boolean threw = false;
             invocations.incrementAndGet();
             try {
                 String result = invoker.invoke(mapping.binding.functionId(), event(batch, mapping.streamArn));
@@ -326,6 +353,7 @@ public final class StreamPoller implements AutoCloseable {
                 failedFrom = Math.max(failedFrom, 0);
             } catch (Invoker.FunctionError | RuntimeException e) {
                 failedFrom = 0;
+                threw = true;
                 why = e instanceof Invoker.FunctionError f ? f.errorType() + ": " + f.getMessage() : e.toString();
             }
             for (int i = 0; i < failedFrom; i++) {
@@ -349,11 +377,52 @@ public final class StreamPoller implements AutoCloseable {
                 log(mapping.id() + ": skipping " + dropped + " record(s) " + sequence(batch.get(failedFrom)) + ".."
                         + sequence(batch.getLast()) + " of shard " + shardId + " after " + (max + 1)
                         + " attempt(s); last error: " + why);
+                if (source.onFailure() != null) {
+                    onFailure.send(source.onFailure(), invocationRecord(mapping, shardId,
+                            batch.subList(failedFrom, batch.size()), max + 1, threw));
+                }
                 return true;
             }
             log(mapping.id() + ": batch failed at " + sequence(batch.get(failedFrom)) + " (" + why + "), retrying");
             return false;
         }
+    }
+
+    /**
+     * What Lambda sends an on-failure destination for records it gave up on: where they are in the
+     * stream (not the records themselves), after how many attempts, and how the last one ended.
+     */
+    private String invocationRecord(Mapping mapping, String shardId, List<Record> dropped, int attempts,
+                                    boolean threw) {
+        ObjectNode r = Json.MAPPER.createObjectNode();
+        ObjectNode request = r.putObject("requestContext");
+        request.put("requestId", java.util.UUID.randomUUID().toString());
+        request.put("functionArn", "arn:aws:lambda:" + options.region() + ":" + Resolver.ACCOUNT + ":function:"
+                + mapping.binding.functionId());
+        request.put("condition", "RetryAttemptsExhausted");
+        request.put("approximateInvokeCount", attempts);
+        ObjectNode response = r.putObject("responseContext");
+        response.put("statusCode", 200);
+        response.put("executedVersion", "$LATEST");
+        if (threw) {
+            response.put("functionError", "Unhandled");
+        }
+        r.put("version", "1.0");
+        r.put("timestamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        ObjectNode info = r.putObject("DDBStreamBatchInfo");
+        info.put("shardId", shardId);
+        info.put("startSequenceNumber", sequence(dropped.getFirst()));
+        info.put("endSequenceNumber", sequence(dropped.getLast()));
+        info.put("approximateArrivalOfFirstRecord", arrival(dropped.getFirst()));
+        info.put("approximateArrivalOfLastRecord", arrival(dropped.getLast()));
+        info.put("batchSize", dropped.size());
+        info.put("streamArn", mapping.streamArn);
+        return Json.write(r);
+    }
+
+    private static String arrival(Record r) {
+        java.time.Instant at = r.dynamodb().approximateCreationDateTime();
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String sequence(Record r) {
