@@ -37,7 +37,7 @@ final class NotificationsModule {
         }).orElse(null);
         SmsVoice sms = env.get("SMS_ORIGINATOR").filter(s -> !s.isBlank()).map(originator -> new SmsVoice(http,
                 credentials, region, AwsModule.endpoint(env, "PINPOINT_SMS_VOICE_V2").orElse(null), originator,
-                env.get("SMS_CONFIGURATION_SET").orElse(""))).orElse(null);
+                "")).orElse(null);
         WebPush push = env.get("VAPID_PARAMETER").filter(s -> !s.isBlank()).map(name -> {
             var ssm = SsmClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
             AwsModule.endpoint(env, "SSM").ifPresent(ssm::endpointOverride);

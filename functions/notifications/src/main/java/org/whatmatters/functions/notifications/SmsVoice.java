@@ -38,7 +38,9 @@ final class SmsVoice {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
-        this.endpoint = endpoint != null ? endpoint : URI.create("https://sms-voice." + region.id() + ".amazonaws.com");
+        URI base = endpoint != null ? endpoint : URI.create("https://sms-voice." + region.id() + ".amazonaws.com");
+        // The JSON API is POST / (a local stand-in's endpoint has a path of its own).
+        this.endpoint = base.getPath() == null || base.getPath().isEmpty() ? base.resolve("/") : base;
         this.originator = originator;
         this.configurationSet = configurationSet;
     }
@@ -53,7 +55,7 @@ final class SmsVoice {
             body.put("ConfigurationSetName", configurationSet);
         }
         byte[] json = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("X-Amz-Target", "PinpointSMSVoiceV2.SendTextMessage").build();
         var signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveIdentity().join())

@@ -35,15 +35,18 @@ public final class Invoke {
         try (LocalCloud cloud = LocalCloud.start(Options.ephemeral(Path.of("template.yaml")))) {
             for (Path file : files) {
                 String payload = Files.readString(file);
-                String target = function != null ? function : functionFor(cloud.stack(), Json.MAPPER.readTree(payload));
-                System.out.println("== " + file + " -> " + target);
-                try {
-                    String result = cloud.functions().invoke(target, payload);
-                    System.out.println(pretty(result));
-                } catch (Invoker.FunctionError e) {
-                    failures++;
-                    System.out.println("{\"errorType\":\"" + e.errorType() + "\",\"errorMessage\":"
-                            + Json.write(String.valueOf(e.getMessage())) + "}");
+                List<String> targets = function != null ? List.of(function)
+                        : functionsFor(cloud.stack(), Json.MAPPER.readTree(payload));
+                for (String target : targets) {
+                    System.out.println("== " + file + " -> " + target);
+                    try {
+                        String result = cloud.functions().invoke(target, payload);
+                        System.out.println(pretty(result));
+                    } catch (Invoker.FunctionError e) {
+                        failures++;
+                        System.out.println("{\"errorType\":\"" + e.errorType() + "\",\"errorMessage\":"
+                                + Json.write(String.valueOf(e.getMessage())) + "}");
+                    }
                 }
             }
         }
@@ -51,37 +54,53 @@ public final class Invoke {
     }
 
     public static String functionFor(Stack stack, JsonNode event) {
+        return functionsFor(stack, event).getFirst();
+    }
+
+    /**
+     * Every function the event would reach: one for an API route or a schedule; for a stream record, every reader
+     * of that table's stream, and for a queue or topic message, every function on that queue or topic, as in AWS.
+     */
+    public static List<String> functionsFor(Stack stack, JsonNode event) {
         String routeKey = event.path("routeKey").asText(null);
         String eventType = event.path("requestContext").path("eventType").asText(null);
+        JsonNode first = event.path("Records").path(0);
+        String source = first.path("eventSource").asText(first.path("EventSource").asText(""));
+        String arn = first.path("eventSourceARN").asText(first.path("Sns").path("TopicArn").asText(""));
+        String named = arn.replaceAll("^.*[:/]", "");
+        List<String> readers = new ArrayList<>();
         for (FunctionSpec f : stack.functions()) {
             if (eventType == null && routeKey != null
                     && f.events(EventSource.HttpRoute.class).stream().anyMatch(r -> r.routeKey().equals(routeKey))) {
-                return f.logicalId();
+                return List.of(f.logicalId());
             }
-            if (event.path("Records").path(0).path("eventSource").asText("").equals("aws:dynamodb")
-                    && !f.events(EventSource.DynamoStream.class).isEmpty()) {
-                return f.logicalId();
-            }
-            if (event.path("Records").path(0).path("eventSource").asText("").equals("aws:sqs")
-                    && !f.events(EventSource.SqsQueue.class).isEmpty()) {
-                return f.logicalId();
-            }
-            if (event.path("Records").path(0).path("EventSource").asText("").equals("aws:sns")
-                    && !f.events(EventSource.SnsTopic.class).isEmpty()) {
-                return f.logicalId();
+            boolean reads = switch (source) {
+                case "aws:dynamodb" -> f.events(EventSource.DynamoStream.class).stream()
+                        .anyMatch(s -> !arn.contains(":table/") || arn.contains(":table/" + s.tableName() + "/"));
+                case "aws:sqs" -> f.events(EventSource.SqsQueue.class).stream()
+                        .anyMatch(q -> named.isEmpty() || q.queueArn().endsWith(":" + named));
+                case "aws:sns" -> f.events(EventSource.SnsTopic.class).stream()
+                        .anyMatch(t -> named.isEmpty() || t.topicArn().endsWith(":" + named));
+                default -> false;
+            };
+            if (reads) {
+                readers.add(f.logicalId());
             }
             if (event.path("detail-type").asText("").equals("Scheduled Event")
                     && !f.events(EventSource.Schedule.class).isEmpty()) {
-                return f.logicalId();
+                return List.of(f.logicalId());
             }
             if (f.events(EventSource.Schedule.class).stream().anyMatch(s -> sameInput(s.input(), event))) {
-                return f.logicalId();
+                return List.of(f.logicalId());
             }
+        }
+        if (!readers.isEmpty()) {
+            return readers;
         }
         String wsRoute = event.path("requestContext").path("routeKey").asText(null);
         for (WebSocketApiSpec api : stack.webSocketApis()) {
             if (eventType != null && api.routes().containsKey(wsRoute)) {
-                return api.routes().get(wsRoute);
+                return List.of(api.routes().get(wsRoute));
             }
         }
         throw new IllegalArgumentException("No function in the template takes this event (routeKey " + routeKey

@@ -31,6 +31,9 @@ public record Stack(List<FunctionSpec> functions, List<HttpApiSpec> httpApis, Li
             Map.entry("AWS::CloudFront::ResponseHeadersPolicy", "the local web host sends the same security headers"),
             Map.entry("AWS::SQS::QueuePolicy", "no IAM locally: every function may use every queue"),
             Map.entry("AWS::SNS::TopicPolicy", "no IAM locally: every function may use every topic"),
+            Map.entry("AWS::SESV2::ConfigurationSet", "the local SES stand-in takes any configuration set"),
+            Map.entry("AWS::SESV2::ConfigurationSetEventDestination",
+                    "no SES events locally: inject a bounce or complaint at /_local/outbox/bounce or /complaint"),
             Map.entry("AWS::CloudWatch::Alarm", "no CloudWatch locally: the metrics are the EMF lines in the console"));
 
     private static final Set<String> FUNCTION_PROPERTIES_WITH_NO_LOCAL_EFFECT = Set.of("CodeUri", "Description",

@@ -340,7 +340,7 @@ class TemplateHandlersTest {
                 "every function builds an AWS client from AWS_REGION; if none was read, the recording Env was not used");
     }
 
-    /** The sample events under events/, by the function whose trigger takes each (as ./dev invoke picks it). */
+    /** The sample events under events/, by the functions whose triggers take each (as ./dev invoke sends it). */
     private static Map<String, List<Path>> sampleEvents(Stack stack) throws IOException {
         Map<String, List<Path>> byFunction = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();
@@ -348,7 +348,7 @@ class TemplateHandlersTest {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode event = Json.MAPPER.readTree(Files.readString(file));
                 try {
-                    byFunction.computeIfAbsent(Invoke.functionFor(stack, event), k -> new ArrayList<>()).add(file);
+                    Invoke.functionsFor(stack, event).forEach(f -> byFunction.computeIfAbsent(f, k -> new ArrayList<>()).add(file));
                 } catch (IllegalArgumentException e) {
                     unmatched.add(ROOT.relativize(file) + ": " + e.getMessage());
                 }

@@ -32,6 +32,10 @@ import org.whatmatters.functions.live.LiveSocketComponent;
 import org.whatmatters.functions.live.LiveSocketHandler;
 import org.whatmatters.functions.live.UpdatesApiHandler;
 import org.whatmatters.functions.live.UpdatesComponent;
+import org.whatmatters.functions.notifications.NotificationsApiComponent;
+import org.whatmatters.functions.notifications.NotificationsApiHandler;
+import org.whatmatters.functions.notifications.UnsubscribeComponent;
+import org.whatmatters.functions.notifications.UnsubscribeHandler;
 import org.whatmatters.functions.setup.SetupApiHandler;
 import org.whatmatters.functions.setup.SetupComponent;
 import org.whatmatters.functions.summaries.SummariesApiHandler;
@@ -74,7 +78,9 @@ class PrimingTest {
                 primer("UpdatesApiFunction", e -> new UpdatesApiHandler(UpdatesComponent.create(e))),
                 primer("SummariesApiFunction", e -> new SummariesApiHandler(SummariesComponent.create(e))),
                 primer("LiveSocketFunction", e -> new LiveSocketHandler(LiveSocketComponent.create(e))),
-                primer("FanOutFunction", e -> new FanOutHandler(FanOutComponent.create(e))));
+                primer("FanOutFunction", e -> new FanOutHandler(FanOutComponent.create(e))),
+                primer("NotificationsApiFunction", e -> new NotificationsApiHandler(NotificationsApiComponent.create(e))),
+                primer("UnsubscribeFunction", e -> new UnsubscribeHandler(UnsubscribeComponent.create(e))));
     }
 
     @Test
