@@ -89,29 +89,13 @@ public final class QueuePoller implements AutoCloseable {
      * @throws IllegalStateException when that does not happen within {@code timeout}
      */
     public void awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!mappings.stream().allMatch(Mapping::idle)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Queues still busy after " + timeout + ": " + stats());
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted waiting for the queues", e);
-            }
-        }
+        Waiting.until(() -> mappings.stream().allMatch(Mapping::idle), timeout, "Queues", () -> String.valueOf(stats()));
     }
 
     @Override
     public void close() {
         closed = true;
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Waiting.stop(threads);
     }
 
     private static void log(String message) {

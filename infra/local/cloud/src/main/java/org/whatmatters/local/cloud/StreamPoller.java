@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.whatmatters.json.Json;
 import org.whatmatters.local.engines.LocalDynamo;
@@ -141,30 +140,14 @@ public final class StreamPoller implements AutoCloseable {
      */
     public void awaitIdle(Duration timeout) {
         long mark = System.nanoTime();
-        long deadline = mark + timeout.toNanos();
         mappings.forEach(m -> m.describeRequested = true);
-        while (!mappings.stream().allMatch(m -> m.idleSince(mark))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Streams still busy after " + timeout + ": " + stats());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted waiting for the streams", e);
-            }
-        }
+        Waiting.until(() -> mappings.stream().allMatch(m -> m.idleSince(mark)), timeout, "Streams", () -> String.valueOf(stats()));
     }
 
     @Override
     public void close() {
         closed = true;
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Waiting.stop(threads);
     }
 
     private static void log(String message) {
