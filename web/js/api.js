@@ -83,6 +83,16 @@ export async function getJson(path, options) {
   return (await api(path, options)).data;
 }
 
+/** A fresh Idempotency-Key (a UUID): one per submission of a form. */
+export function newIdempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** A path segment, encoded. */
 export const seg = (value) => encodeURIComponent(String(value));
 

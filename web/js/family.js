@@ -6,6 +6,8 @@ import { getJson, api, seg, friendlyError, ApiError } from './api.js';
 import { idToken, homeFor } from './auth.js';
 import { openLiveFeed, connectionText } from './live.js';
 import { renderSurvey } from './survey.js';
+import { registerServiceWorker } from './push.js';
+import { setUpNotifications } from './notifications.js';
 import { time, day, visitWhen, providerDay, names, serviceType, domain, calendarDate } from './format.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -378,7 +380,29 @@ function inviteForm() {
   return form;
 }
 
+/** The person a link names (?client=, as in a notification's link), when linked to them; else the first. */
+function clientFromUrl(clients, url = location.href) {
+  const wanted = new URL(url, location.origin).searchParams.get('client');
+  return clients.find((c) => c.clientId === wanted)?.clientId ?? null;
+}
+
+/** A notification clicked while this page is open: the service worker asks it to show that person. */
+function listenToServiceWorker(clients) {
+  navigator.serviceWorker?.addEventListener('message', (event) => {
+    if (event.origin && event.origin !== location.origin) return;
+    if (event.data?.type !== 'wm:open' || typeof event.data.url !== 'string') return;
+    const clientId = clientFromUrl(clients, event.data.url);
+    if (clientId && clientId !== state.clientId) {
+      $('#client-select').value = clientId;
+      selectClient(clientId);
+    }
+  });
+}
+
 async function main() {
+  // Registered on every visit so the page is installable and a click on a notification finds it;
+  // it asks for nothing (notifications are asked for only by the button in the settings).
+  registerServiceWorker();
   const context = await startPage({ onUnauthorised: () => signedOut() });
   if (!context) return;
   state.config = context.config;
@@ -415,7 +439,11 @@ async function main() {
     renderVisits();
   });
   $('#family-content').hidden = false;
-  await selectClient(clients[0].clientId);
+  setUpNotifications({ sub: context.user.sub });
+  listenToServiceWorker(clients);
+  const first = clientFromUrl(clients) ?? clients[0].clientId;
+  picker.value = first;
+  await selectClient(first);
 }
 
 main();

@@ -2,17 +2,8 @@
 // then posted once per set of answers (the Idempotency-Key is kept while the answers stay the same).
 
 import { el, clear } from './dom.js';
-import { api, ApiError, seg } from './api.js';
+import { api, ApiError, seg, newIdempotencyKey as newKey } from './api.js';
 import { calendarDate, dateRange, dayMonth } from './format.js';
-
-function newKey() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** The message for a whole-number field, or null when it is fine. */
 export function checkWholeNumber(input, min, max) {

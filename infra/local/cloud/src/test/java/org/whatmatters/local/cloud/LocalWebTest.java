@@ -62,6 +62,15 @@ class LocalWebTest {
 
         assertEquals("text/javascript; charset=utf-8",
                 get(web + "/js/family.js").headers().firstValue("content-type").orElseThrow());
+        // The family page's manifest and service worker: their types, and nothing in the policy keeps them out
+        // (worker-src falls back to script-src 'self', manifest-src to default-src 'self').
+        HttpResponse<String> manifest = get(web + "/manifest.webmanifest");
+        assertEquals("application/manifest+json", manifest.headers().firstValue("content-type").orElseThrow());
+        assertEquals("/family.html", Json.MAPPER.readTree(manifest.body()).get("start_url").asText());
+        assertEquals("text/javascript; charset=utf-8", get(web + "/sw.js").headers().firstValue("content-type")
+                .orElseThrow(), "a service worker is registered only when served as JavaScript");
+        assertTrue(csp.contains("default-src 'self'") && csp.contains("script-src 'self'") && !csp.contains("worker-src")
+                && !csp.contains("manifest-src"), csp);
         assertEquals(404, get(web + "/missing.html").statusCode());
         assertEquals(404, get(web + "/..%2Ftemplate.yaml").statusCode(), "nothing outside web/");
         assertEquals(404, get(web + "/%2e%2e/pom.xml").statusCode());

@@ -124,9 +124,16 @@ final class Browser implements AutoCloseable {
                 fetch(arguments[0] + arguments[1], {headers: {authorization: 'Bearer ' + token}})
                   .then(r => done(r.status), e => done(-1));""", apiUrl, path);
         long status = ((Number) answer).longValue();
-        refusedOnPurpose.add(apiUrl + path + " - Failed to load resource: the server responded with a status of "
-                + status + " ");
+        refusedOnPurpose(apiUrl + path, status);
         return status;
+    }
+
+    /**
+     * A request to {@code url} that the test has the service refuse with {@code status} on purpose (the page's
+     * own, e.g. a save the API is meant to reject): Chromium's SEVERE line for it is left out of {@link #consoleErrors()}.
+     */
+    void refusedOnPurpose(String url, long status) {
+        refusedOnPurpose.add(url + " - Failed to load resource: the server responded with a status of " + status + " ");
     }
 
     /**
