@@ -137,8 +137,8 @@ public final class NotificationLatency {
             while (cloud.outbox().all().size() < expected && rounds2++ < 20) {
                 cloud.streams().awaitIdle(Duration.ofSeconds(60));
                 cloud.queuePoller().awaitIdle(Duration.ofSeconds(60));
-                // The failed ones come back once the visibility timeout (120 s) has passed.
-                cloud.queues().passTime(Duration.ofSeconds(150));
+                // The failed ones come back once the visibility timeout (360 s) has passed.
+                cloud.queues().passTime(Duration.ofSeconds(400));
                 Thread.sleep(200);
             }
             cloud.queuePoller().awaitIdle(Duration.ofSeconds(60));

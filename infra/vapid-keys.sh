@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the Web Push VAPID key pair once and keeps it in SSM Parameter Store as a SecureString:
+# Makes the Web Push VAPID key pair once and keeps it in SSM Parameter Store as a SecureString (and the
+# public key alone as <name>-public):
 #   bash infra/vapid-keys.sh <parameter-name> <region>     e.g. /whatmatters/prod/vapid eu-west-2
 # Then deploy with VapidParameterName=<parameter-name>. Needs openssl and the AWS CLI. Never overwrites a key:
 # browsers subscribed with the old public key would stop getting pushes.
@@ -17,4 +18,6 @@ private="$(printf '%s' "$pem" | openssl ec -outform DER 2>/dev/null | tail -c +8
 public="$(printf '%s' "$pem" | openssl ec -pubout -outform DER 2>/dev/null | tail -c 65 | b64url)"
 aws ssm put-parameter --name "$name" --region "$region" --type SecureString \
   --value "{\"publicKey\":\"$public\",\"privateKey\":\"$private\"}" >/dev/null
-echo "VAPID keys stored in $name ($region); public key: $public"
+# The public key alone, for the settings API, which may not read the private one.
+aws ssm put-parameter --name "$name-public" --region "$region" --type String --value "$public" >/dev/null
+echo "VAPID keys stored in $name, the public key in $name-public ($region): $public"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a main class of the local cloud (default: the local cloud itself) in a fresh JVM from the built
 # jars. The local cloud keeps a class-data archive (AppCDS) in infra/local/cloud/target/launch/: the
-# first start after a build writes it once ready, later starts read their classes from it. Needs
+# first start after a build writes it when it stops, later starts read their classes from it. Needs
 # JAVA_HOME (JDK >= 21) and `mvn install -pl infra/local/cloud -am` done, as ./dev up and
 # ./dev invoke do.
 #   infra/local/run.sh [--main org.whatmatters.local.cloud.Invoke] [args...]
@@ -35,7 +35,9 @@ if [ "$main" = org.whatmatters.local.cloud.LocalCloud ]; then
     flags+=(-XX:SharedArchiveFile="$archive")
   else
     rm -f "$archive"; echo "$built" > "$archive.of"
-    flags+=(-XX:+RecordDynamicDumpInfo -Dwhatmatters.class.archive="$archive")
+    # Written as this run ends (Ctrl-C, SIGTERM): a dump in the running JVM (jcmd VM.cds dynamic_dump) could
+    # crash it right after READY, in the JDK's lambda proxy lookup, while the schedules and pollers ran.
+    flags+=(-XX:ArchiveClassesAtExit="$archive")
   fi
   # The JDK's base archive was made without --enable-native-access, which it would report.
   flags+=(-Xlog:cds=off)

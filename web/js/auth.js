@@ -97,6 +97,15 @@ export function takePkceRequest() {
 }
 
 export async function signOut() {
+  // On a shared device the next person must not get this one's notifications: the push service then
+  // answers 410 for the subscription, and the service forgets it.
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    const subscription = await registration?.pushManager?.getSubscription();
+    await subscription?.unsubscribe();
+  } catch {
+    // no service worker or push here: nothing to stop
+  }
   sessionStorage.clear();
   let config = null;
   try {

@@ -14,6 +14,7 @@ import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
 import org.whatmatters.data.ClientStore;
+import org.whatmatters.data.ContactStore;
 import org.whatmatters.data.FamilyLinkStore;
 import org.whatmatters.data.InvitationStore;
 import org.whatmatters.data.SurveyPeriodStore;
@@ -37,17 +38,19 @@ public final class AccountService {
     private final InvitationStore invitations;
     private final SurveyPeriodStore periods;
     private final SurveyResponseStore responses;
+    private final ContactStore contacts;
     private final Clock clock;
 
     @Inject
     public AccountService(FamilyLinkStore links, ClientStore clients, TeamStore teams, InvitationStore invitations,
-                          SurveyPeriodStore periods, SurveyResponseStore responses, Clock clock) {
+                          SurveyPeriodStore periods, SurveyResponseStore responses, ContactStore contacts, Clock clock) {
         this.links = links;
         this.clients = clients;
         this.teams = teams;
         this.invitations = invitations;
         this.periods = periods;
         this.responses = responses;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -56,6 +59,10 @@ public final class AccountService {
         List<String> roles = caller.roles().stream().map(Role::toString).sorted().toList();
         if (!caller.is(Role.FAMILY)) {
             return new AccountView(caller.sub(), roles, caller.teamId(), caller.commissionerId(), List.of(), List.of());
+        }
+        if (caller.verifiedEmail() != null) {
+            // Where notifications reach them (surveys, the digest) before they ever open their settings.
+            contacts.keepEmail(caller.sub(), caller.verifiedEmail());
         }
         List<AccountView.LinkedPerson> people = new ArrayList<>();
         for (FamilyLink listed : links.ofFamily(caller.sub())) {

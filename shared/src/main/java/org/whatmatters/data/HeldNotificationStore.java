@@ -24,6 +24,8 @@ public final class HeldNotificationStore {
             .attr("heldKey", String.class, HeldNotification::key)
             .attr("message", String.class, HeldNotification::message)
             .attr("dueDay", String.class, h -> day(h).toString())
+            // The release reads today's and yesterday's: anything older is stale news, gone with the TTL.
+            .attr("expiresAt", Long.class, h -> h.due().plus(java.time.Duration.ofDays(2)).getEpochSecond())
             .build(f -> new HeldNotification(f.get("due"), f.string("heldKey"), f.string("message")));
 
     private final DynamoDbTable<HeldNotification> table;

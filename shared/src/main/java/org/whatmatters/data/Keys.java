@@ -67,6 +67,11 @@ public final class Keys {
         return "PUSH#" + subscriptionId;
     }
 
+    /** Whose a browser's push subscription is: one person's only (a shared tablet moves it). */
+    public static String pushEndpoint(String subscriptionId) {
+        return "PUSHENDPOINT#" + subscriptionId;
+    }
+
     /** What was sent to one person, one item per update and channel. */
     public static String deliveries(String recipientId) {
         return "NOTIFIED#" + recipientId;

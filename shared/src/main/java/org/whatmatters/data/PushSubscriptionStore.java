@@ -4,11 +4,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.whatmatters.domain.PushSubscription;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** A family member's browsers and phones that take Web Push, under their PREFS# partition. */
 @Singleton
@@ -27,14 +30,43 @@ public final class PushSubscriptionStore {
                     f.string("p256dh"), f.string("auth"), f.get("createdAt")));
 
     private final DynamoDbTable<PushSubscription> table;
+    private final DataTable data;
 
     @Inject
     public PushSubscriptionStore(DataTable data) {
         this.table = data.of(SCHEMA);
+        this.data = data;
     }
 
-    public void put(PushSubscription subscription) {
+    /**
+     * Keeps the subscription as this person's, and only theirs: a browser someone else subscribed before (a shared
+     * tablet) stops getting their updates. Answers whose it was before, if anyone else's.
+     */
+    public java.util.Optional<String> put(PushSubscription subscription) {
+        Key owner = ownerKey(subscription.subscriptionId());
+        var before = data.client().getItem(r -> r.tableName(data.name()).consistentRead(true).key(Map.of(
+                Keys.PK, AttributeValue.fromS(owner.partitionKeyValue().s()), Keys.SK, AttributeValue.fromS(OWNER))));
+        String previous = before.hasItem() ? before.item().get("recipientId").s() : null;
+        if (previous != null && !previous.equals(subscription.recipientId())) {
+            table.deleteItem(key(previous, subscription.subscriptionId()));
+        }
         table.putItem(subscription);
+        data.client().putItem(r -> r.tableName(data.name()).item(Map.of(
+                Keys.PK, AttributeValue.fromS(owner.partitionKeyValue().s()), Keys.SK, AttributeValue.fromS(OWNER),
+                Keys.KIND, AttributeValue.fromS("PushEndpointOwner"),
+                "recipientId", AttributeValue.fromS(subscription.recipientId()))));
+        return java.util.Optional.ofNullable(previous).filter(p -> !p.equals(subscription.recipientId()));
+    }
+
+    private static final String OWNER = "OWNER";
+
+    private static Key ownerKey(String subscriptionId) {
+        return Key.builder().partitionValue(Keys.pushEndpoint(subscriptionId)).sortValue(OWNER).build();
+    }
+
+    private static Key key(String recipientId, String subscriptionId) {
+        return Key.builder().partitionValue(Keys.notificationPreferences(recipientId))
+                .sortValue(Keys.pushSubscription(subscriptionId)).build();
     }
 
     /** Oldest first. */
@@ -47,7 +79,17 @@ public final class PushSubscriptionStore {
 
     /** False when there was no such subscription of this person's. */
     public boolean remove(String recipientId, String subscriptionId) {
-        return table.deleteItem(Key.builder().partitionValue(Keys.notificationPreferences(recipientId))
-                .sortValue(Keys.pushSubscription(subscriptionId)).build()) != null;
+        boolean removed = table.deleteItem(key(recipientId, subscriptionId)) != null;
+        if (removed) {
+            try {
+                data.client().deleteItem(r -> r.tableName(data.name()).key(Map.of(
+                        Keys.PK, AttributeValue.fromS(Keys.pushEndpoint(subscriptionId)), Keys.SK, AttributeValue.fromS(OWNER)))
+                        .conditionExpression("recipientId = :me")
+                        .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(recipientId))));
+            } catch (ConditionalCheckFailedException e) {
+                // Subscribed by someone else since: theirs now.
+            }
+        }
+        return removed;
     }
 }

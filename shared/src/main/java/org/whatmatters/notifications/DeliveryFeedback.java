@@ -25,6 +25,9 @@ public final class DeliveryFeedback {
     static final Set<String> OPT_OUT = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT",
             "OPT-OUT", "REVOKE", "ARRET");
 
+    /** The words that opt a number back in (AWS End User Messaging's default START keyword and its like). */
+    static final Set<String> OPT_IN = Set.of("START", "UNSTOP", "YES");
+
     private final SuppressionStore suppressions;
     private final Clock clock;
 
@@ -78,6 +81,9 @@ public final class DeliveryFeedback {
         if (OPT_OUT.contains(word)) {
             suppress(Channel.SMS, from, Suppression.Reason.OPT_OUT);
             Metric.SMS_OPTED_OUT.add();
+        } else if (OPT_IN.contains(word)) {
+            suppressions.remove(Channel.SMS, from);
+            Log.info("opted in again", "channel", "sms");
         }
     }
 

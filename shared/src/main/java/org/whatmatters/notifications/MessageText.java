@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,21 @@ public final class MessageText {
     public MessageText(ZoneId zone, String webUrl) {
         this.zone = zone;
         this.webUrl = webUrl.endsWith("/") ? webUrl.substring(0, webUrl.length() - 1) : webUrl;
+    }
+
+    /** The fields of an update's data the words use, and nothing more: what the queue and held items carry. */
+    public static JsonNode essentials(JsonNode data) {
+        var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        for (String f : List.of("actualStart", "actualEnd", "plannedStart", "authorName", "periodId", "label",
+                "opensOn", "closesOn", "reminder", "visits", "stories", "weekOf")) {
+            if (data.hasNonNull(f)) {
+                out.set(f, data.get(f));
+            }
+        }
+        if (data.path("checkedInBy").hasNonNull("displayName")) {
+            out.putObject("checkedInBy").set("displayName", data.path("checkedInBy").get("displayName"));
+        }
+        return out;
     }
 
     public RenderedMessage render(Notification n, String person) {

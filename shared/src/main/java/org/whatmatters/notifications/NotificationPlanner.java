@@ -78,7 +78,8 @@ public final class NotificationPlanner {
                 .filter(sub -> update.audienceSub() == null || update.audienceSub().equals(sub)).distinct().toList();
         List<Notification> now = new ArrayList<>();
         for (String sub : recipients) {
-            now.addAll(route(new Notification(m.id(), kind.get(), Channel.EMAIL, sub, m.clientId(), m.time(), m.data())));
+            now.addAll(route(new Notification(m.id(), kind.get(), Channel.EMAIL, sub, m.clientId(), m.time(),
+                    MessageText.essentials(m.data()))));
         }
         if (!now.isEmpty()) {
             queue.send(now);

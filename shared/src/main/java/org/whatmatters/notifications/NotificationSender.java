@@ -60,7 +60,7 @@ public final class NotificationSender {
     private final MessageText text;
     private final String unsubscribeUrl;
     private final int smsPerDay;
-    private final long smsPartsPerMonth;
+    private final SmsBudget budget;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -68,7 +68,7 @@ public final class NotificationSender {
     public NotificationSender(FamilyLinkStore links, ClientStore clients, NotificationPreferencesStore preferences,
                               ContactStore contacts, PushSubscriptionStore subscriptions, SuppressionStore suppressions,
                               DeliveryStore deliveries, UnsubscribeLinkStore unsubscribes, SmsCountStore smsCounts,
-                              Channels channels, Env env, Clock clock) {
+                              SmsBudget budget, Channels channels, Env env, Clock clock) {
         this.links = links;
         this.clients = clients;
         this.preferences = preferences;
@@ -78,14 +78,11 @@ public final class NotificationSender {
         this.deliveries = deliveries;
         this.unsubscribes = unsubscribes;
         this.smsCounts = smsCounts;
+        this.budget = budget;
         this.channels = channels;
         this.text = new MessageText(env.zone(), env.get("WEB_URL").orElse(""));
         this.unsubscribeUrl = env.get("UNSUBSCRIBE_URL").orElse("");
         this.smsPerDay = env.get("SMS_PER_DAY").map(Integer::parseInt).orElse(10);
-        // The spend limit as message parts: what the month may cost over what one part costs.
-        this.smsPartsPerMonth = new java.math.BigDecimal(env.get("SMS_MONTHLY_SPEND_LIMIT").orElse("20"))
-                .divide(new java.math.BigDecimal(env.get("SMS_PRICE_PER_PART").orElse("0.04")), java.math.RoundingMode.FLOOR)
-                .longValue();
         this.clock = clock;
     }
 
@@ -108,6 +105,7 @@ public final class NotificationSender {
             case PUSH -> n.recipientId();
         };
         if (address == null) {
+            Metric.NOTIFICATIONS_UNREACHABLE.add();
             return Outcome.DONE;
         }
         if (n.channel() != Channel.PUSH && suppressions.find(n.channel(), address).isPresent()) {
@@ -115,6 +113,9 @@ public final class NotificationSender {
             return Outcome.DONE;
         }
         Instant now = clock.instant();
+        // Everything that can fail before the provider is called is done before the claim.
+        RenderedMessage message = text.render(n, firstName(client.get().displayName()));
+        String unsubscribe = n.channel() == Channel.EMAIL ? unsubscribeLink(n, now) : null;
         Delivery claim = new Delivery(n.recipientId(), n.updateId(), n.channel(), Delivery.Status.SENDING,
                 n.clientId(), n.kind(), now, null);
         switch (deliveries.claim(claim)) {
@@ -129,12 +130,17 @@ public final class NotificationSender {
             }
             case CLAIMED -> { }
         }
-        RenderedMessage message = text.render(n, firstName(client.get().displayName()));
-        SendResult result = switch (n.channel()) {
-            case EMAIL -> channels.email(address, message, unsubscribeLink(n, now));
-            case SMS -> sms(n, address, message, now);
-            case PUSH -> push(n, message);
-        };
+        SendResult result;
+        try {
+            result = switch (n.channel()) {
+                case EMAIL -> channels.email(address, message, unsubscribe);
+                case SMS -> sms(n, address, message, now);
+                case PUSH -> push(n, message);
+            };
+        } catch (RuntimeException e) {
+            // The channels answer every provider outcome themselves: an exception here came before a send.
+            result = new SendResult.Failed(e.getClass().getSimpleName());
+        }
         return settle(claim, result);
     }
 
@@ -182,21 +188,19 @@ public final class NotificationSender {
 
     /** Within the person's daily count and the stack's monthly parts (the spend limit), or not sent at all. */
     private SendResult sms(Notification n, String phone, RenderedMessage m, Instant now) {
-        int parts = (m.sms().length() + 152) / 153;
-        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        String person = n.recipientId() + "#" + day;
-        String month = "STACK#" + day.getYear() + "-" + day.getMonthValue();
+        int parts = SmsBudget.parts(m.sms());
+        String person = n.recipientId() + "#" + LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!smsCounts.tryAdd(person, 1, smsPerDay, now.plus(Duration.ofDays(2)))) {
             return new SendResult.Rejected("daily SMS limit of " + smsPerDay + " reached", false);
         }
-        if (!smsCounts.tryAdd(month, parts, smsPartsPerMonth, now.plus(Duration.ofDays(40)))) {
+        if (!budget.take(parts, now)) {
             smsCounts.giveBack(person, 1);
             return new SendResult.Rejected("monthly SMS spend limit reached", false);
         }
         SendResult r = channels.sms(phone, m.sms());
-        if (r instanceof SendResult.Failed) {
+        if (!(r instanceof SendResult.Sent) && !(r instanceof SendResult.Unknown)) {
             smsCounts.giveBack(person, 1);
-            smsCounts.giveBack(month, parts);
+            budget.giveBack(parts, now);
         }
         return r;
     }

@@ -160,13 +160,11 @@ public final class NotificationSettings {
     /** Keeps the e-mail address the caller's sign-in verified, so notifications can reach it. */
     Contact seen(Caller caller) {
         requireFamily(caller);
-        Contact contact = contacts.of(caller.sub());
         String email = caller.verifiedEmail();
-        if (email != null && !email.equalsIgnoreCase(String.valueOf(contact.email()))) {
-            contact = contact.withEmail(email);
-            contacts.put(contact);
+        if (email != null) {
+            contacts.keepEmail(caller.sub(), email);
         }
-        return contact;
+        return contacts.of(caller.sub());
     }
 
     SettingsView.ContactView contactView(Contact c) {

@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.whatmatters.auth.Caller;
+import org.whatmatters.config.Env;
 import org.whatmatters.data.ContactStore;
 import org.whatmatters.data.SuppressionStore;
 import org.whatmatters.domain.Channel;
@@ -37,16 +40,21 @@ public final class PhoneVerification {
     private final SuppressionStore suppressions;
     private final NotificationSettings settings;
     private final Channels channels;
+    private final SmsBudget budget;
+    private final List<String> countries;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public PhoneVerification(ContactStore contacts, SuppressionStore suppressions, NotificationSettings settings,
-                             Channels channels, Clock clock) {
+                             Channels channels, SmsBudget budget, Env env, Clock clock) {
         this.contacts = contacts;
         this.suppressions = suppressions;
         this.settings = settings;
         this.channels = channels;
+        this.budget = budget;
+        this.countries = Arrays.stream(env.get("SMS_COUNTRIES").filter(c -> !c.isBlank()).orElse("+44").split(","))
+                .map(String::strip).toList();
         this.clock = clock;
     }
 
@@ -57,6 +65,9 @@ public final class PhoneVerification {
         String phone = body == null ? null : body.phone();
         if (v.required("phone", phone) && !E164.matcher(phone).matches()) {
             v.add("phone", "must be a mobile number in international form, e.g. +447700900123");
+        } else if (phone != null && countries.stream().noneMatch(phone::startsWith)) {
+            // Texts only to the countries the provider serves: no SMS pumping to premium numbers abroad.
+            v.add("phone", "must be a number in " + countries + " (the countries this provider texts)");
         }
         if (body != null && body.code() != null) {
             v.add("code", "is sent to POST /me/phone/verify, not here");
@@ -67,18 +78,28 @@ public final class PhoneVerification {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
-        int sentToday = today.equals(contact.codesDay()) ? contact.codesSent() : 0;
-        if (sentToday >= CODES_PER_DAY) {
+        if (!contacts.tryCountCode(caller.sub(), today, CODES_PER_DAY)) {
             throw ProblemException.of(429, "too-many-codes", "Too many codes today",
                     "At most " + CODES_PER_DAY + " codes are sent a day; try again tomorrow");
         }
+        if (!budget.take(1, now)) {
+            throw ProblemException.of(429, "sms-budget-spent", "No SMS can be sent this month",
+                    "The provider's SMS budget for this month is spent; try again next month");
+        }
         String code = "%06d".formatted(random.nextInt(1_000_000));
-        Contact pending = contact.withPending(new Contact.PhoneCheck(phone, hash(caller.sub(), phone, code),
-                now.plus(CODE_LIFETIME), 0), today, sentToday + 1);
+        Contact counted = contacts.of(caller.sub());
+        Contact pending = counted.withPending(new Contact.PhoneCheck(phone, hash(caller.sub(), phone, code),
+                now.plus(CODE_LIFETIME).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0),
+                counted.codesDay(), counted.codesSent());
         contacts.put(pending);
         SendResult sent = channels.sms(phone, "Your What Matters code is " + code + ". It lasts 10 minutes.");
+        if (sent instanceof SendResult.Rejected r && r.why().contains("OPTED_OUT")) {
+            budget.giveBack(1, now);
+            throw ProblemException.conflict("This number opted out of our texts: reply START to our number, then ask again");
+        }
         if (!(sent instanceof SendResult.Sent)) {
-            Log.warn("verification code not sent: " + sent);
+            budget.giveBack(1, now);
+            Log.warn("verification code not sent", "result", sent.getClass().getSimpleName());
             throw ProblemException.of(502, "sms-not-sent", "The code could not be sent",
                     "The SMS service did not take the message; check the number and try again");
         }
@@ -95,13 +116,12 @@ public final class PhoneVerification {
         v.throwIfAny();
         Contact.PhoneCheck check = contact.pending();
         Instant now = clock.instant();
-        if (check == null || !check.expiresAt().isAfter(now) || check.attempts() >= ATTEMPTS) {
-            throw ProblemException.conflict("No code is waiting: ask for a new one (PUT /me/phone)");
+        // The try is counted before the code is compared, in one conditional write.
+        if (check == null || !contacts.tryCode(caller.sub(), check.codeHash(), ATTEMPTS, now)) {
+            throw ProblemException.conflict("No code is waiting, or its tries are used up: ask for a new one (PUT /me/phone)");
         }
         if (!MessageDigest.isEqual(hash(caller.sub(), check.phone(), code).getBytes(StandardCharsets.UTF_8),
                 check.codeHash().getBytes(StandardCharsets.UTF_8))) {
-            contacts.put(contact.withPending(new Contact.PhoneCheck(check.phone(), check.codeHash(), check.expiresAt(),
-                    check.attempts() + 1), contact.codesDay(), contact.codesSent()));
             throw ProblemException.invalidField("code", "is not the code sent to " + check.phone());
         }
         Contact verified = contact.verified(now);

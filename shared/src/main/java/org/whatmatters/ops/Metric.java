@@ -28,7 +28,8 @@ public enum Metric {
     WEB_PUSH_GONE("WebPushGone"),
     NOTIFICATIONS_HELD("NotificationsHeld"),
     NOTIFICATIONS_DROPPED("NotificationsDropped"),
-    NOTIFICATIONS_IN_DOUBT("NotificationsInDoubt");
+    NOTIFICATIONS_IN_DOUBT("NotificationsInDoubt"),
+    NOTIFICATIONS_UNREACHABLE("NotificationsUnreachable");
 
     private final String cloudWatchName;
 

@@ -77,7 +77,9 @@ class NotificationDeliveryTest {
     private NotificationSender sender() {
         return new NotificationSender(new FamilyLinkStore(data), new ClientStore(data), preferences, contacts,
                 new PushSubscriptionStore(data), new SuppressionStore(data), new DeliveryStore(data),
-                new UnsubscribeLinkStore(data), new SmsCountStore(data), channels, name -> java.util.Optional.ofNullable(Map.of(
+                new UnsubscribeLinkStore(data), new SmsCountStore(data), new SmsBudget(new SmsCountStore(data),
+                name -> java.util.Optional.ofNullable(Map.of("SMS_MONTHLY_SPEND_LIMIT", "0.12").get(name))),
+                channels, name -> java.util.Optional.ofNullable(Map.of(
                 "TIME_ZONE", "Europe/London", "WEB_URL", "https://web.example", "UNSUBSCRIBE_URL",
                 "https://api.example/dev/notifications/unsubscribe", "SMS_PER_DAY", "2").get(name)),
                 Clock.fixed(DAY, ZoneOffset.UTC));
@@ -96,6 +98,7 @@ class NotificationDeliveryTest {
         assertEquals(Set.of("f-maria"), Set.copyOf(queued.stream().map(Notification::recipientId).toList()),
                 "Tom is another client's family; Jo's link was revoked");
         assertEquals(Set.of(Channel.EMAIL, Channel.PUSH), Set.copyOf(queued.stream().map(Notification::channel).toList()));
+        assertFalse(queued.getFirst().data().has("whatMattered"), "the queue carries only what the words use");
         queued.forEach(n -> assertEquals(NotificationSender.Outcome.DONE, sender().send(n)));
 
         var email = channels.to(Channel.EMAIL).getFirst();
@@ -208,6 +211,8 @@ class NotificationDeliveryTest {
         feedback.handle("{\"originationNumber\":\"+447700900456\",\"messageBody\":\"Thanks, lovely\"}");
         assertTrue(new SuppressionStore(data).find(Channel.SMS, "+447700900123").isPresent());
         assertFalse(new SuppressionStore(data).find(Channel.SMS, "+447700900456").isPresent());
+        feedback.handle("{\"originationNumber\":\"+447700900123\",\"messageBody\":\"START\"}");
+        assertFalse(new SuppressionStore(data).find(Channel.SMS, "+447700900123").isPresent(), "START opts in again");
         feedback.handle("not json");
     }
 
@@ -222,6 +227,46 @@ class NotificationDeliveryTest {
         queued.forEach(n -> sender().send(n));
         assertEquals(2, channels.to(Channel.SMS).size(), "SMS_PER_DAY is 2");
         assertTrue(channels.to(Channel.SMS).getFirst().text().startsWith("Amara arrived to see Rosa at 09:02."));
+    }
+
+    @Test
+    void aFailureBeforeTheProviderIsCalledIsRetriedNotLostAsInDoubt() {
+        planner(DAY).plan(arrival(People.ROSA, "u-12"));
+        Notification email = queued.stream().filter(n -> n.channel() == Channel.EMAIL).findFirst().orElseThrow();
+        channels.next = () -> {
+            throw new IllegalStateException("SSM unreachable");
+        };
+        assertEquals(NotificationSender.Outcome.RETRY, sender().send(email));
+        channels.next = () -> new SendResult.Sent("m-12");
+        assertEquals(NotificationSender.Outcome.DONE, sender().send(email));
+        assertEquals(Delivery.Status.SENT, new DeliveryStore(data).find("f-maria", "u-12", Channel.EMAIL).orElseThrow().status());
+    }
+
+    @Test
+    void smsPartsAreCountedAsTheNetworkCountsThem() {
+        assertEquals(1, SmsBudget.parts("a".repeat(160)));
+        assertEquals(2, SmsBudget.parts("a".repeat(161)));
+        assertEquals(1, SmsBudget.parts("Siobhán arrived".repeat(4)), "á is not GSM: 70 a part");
+        assertEquals(2, SmsBudget.parts("Siobhán arrived ".repeat(5)));
+        var free = new SmsBudget(new SmsCountStore(data), name -> java.util.Optional.ofNullable(
+                Map.of("SMS_PRICE_PER_PART", "0").get(name)));
+        assertFalse(free.take(1, DAY), "a price of 0 buys nothing, rather than failing");
+    }
+
+    @Test
+    void theMonthsBudgetStopsSmsWhenSpent() {
+        contacts.put(contacts.of("f-maria").withPending(new Contact.PhoneCheck("+447700900123", "h", DAY, 0), null, 0)
+                .verified(DAY));
+        contacts.put(contacts.of("f-tom").withPending(new Contact.PhoneCheck("+447700900456", "h", DAY, 0), null, 0)
+                .verified(DAY));
+        preferences.put(preferences.of("f-maria", People.ROSA).with(UpdateKind.ARRIVED, EnumSet.of(Channel.SMS)));
+        preferences.put(preferences.of("f-tom", People.ARTHUR).with(UpdateKind.ARRIVED, EnumSet.of(Channel.SMS)));
+        planner(DAY).plan(arrival(People.ROSA, "u-b1"));
+        planner(DAY).plan(arrival(People.ARTHUR, "u-b2"));
+        planner(DAY).plan(arrival(People.ROSA, "u-b3"));
+        planner(DAY).plan(arrival(People.ARTHUR, "u-b4"));
+        queued.forEach(n -> sender().send(n));
+        assertEquals(3, channels.to(Channel.SMS).size(), "0.12 a month at 0.04 a part: three parts");
     }
 
     @Test

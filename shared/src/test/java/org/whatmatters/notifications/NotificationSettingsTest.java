@@ -49,7 +49,8 @@ class NotificationSettingsTest {
                 new SuppressionStore(data), channels, table.env());
         devices = new PushDevices(new PushSubscriptionStore(data), name -> java.util.Optional.ofNullable(
                 Map.of("PUSH_SERVICES", "fcm.googleapis.com,*.push.apple.com,http://127.0.0.1:9").get(name)), clock);
-        phone = new PhoneVerification(new ContactStore(data), new SuppressionStore(data), settings, channels, clock);
+        phone = new PhoneVerification(new ContactStore(data), new SuppressionStore(data), settings, channels,
+                new SmsBudget(new org.whatmatters.data.SmsCountStore(data), table.env()), table.env(), clock);
     }
 
     static Caller caller(Map<String, String> claims, String email) {
@@ -169,6 +170,49 @@ class NotificationSettingsTest {
 
         phone.remove(MARIA);
         assertFalse(settings.view(MARIA).contact().phoneVerified());
+    }
+
+    @Test
+    void guessesInParallelShareTheFiveTriesAndAfterThemEvenTheRightCodeIsRefused() throws Exception {
+        phone.start(MARIA, new PhoneNumber("+447700900123", null));
+        String code = channels.to(Channel.SMS).getFirst().text().replaceAll("\\D*(\\d{6}).*", "$1");
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        try (var guesses = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                String guess = "%06d".formatted((Integer.parseInt(code) + 1 + i) % 1_000_000);
+                guesses.submit(() -> {
+                    try {
+                        phone.verify(MARIA, new PhoneNumber(null, guess));
+                    } catch (ProblemException e) {
+                        (e.problem().status() == 400 ? wrong : refused).incrementAndGet();
+                    }
+                });
+            }
+        }
+        assertEquals(PhoneVerification.ATTEMPTS, wrong.get(), "only five guesses were compared");
+        assertEquals(20 - PhoneVerification.ATTEMPTS, refused.get());
+        assertEquals(409, assertThrows(ProblemException.class, () -> phone.verify(MARIA, new PhoneNumber(null, code)))
+                .problem().status(), "the tries are used up: a new code is needed");
+    }
+
+    @Test
+    void onlyNumbersOfTheCountriesTheProviderTextsAreTaken() {
+        ProblemException abroad = assertThrows(ProblemException.class, () -> phone.start(MARIA,
+                new PhoneNumber("+88216123456", null)));
+        assertEquals("phone", abroad.problem().errors().getFirst().field());
+        assertEquals(List.of(), channels.sent, "nothing sent to a premium number abroad");
+    }
+
+    @Test
+    void aBrowserBelongsToOnePersonOnly() {
+        PushKeys keys = PushKeys.generate();
+        var tablet = new NewPushSubscription("https://fcm.googleapis.com/fcm/send/shared-tablet", null,
+                new NewPushSubscription.Keys(keys.p256dh(), keys.authBase64()));
+        devices.subscribe(MARIA, tablet);
+        devices.subscribe(caller(People.TOM, null), tablet);
+        assertEquals(List.of(), settings.view(MARIA).pushSubscriptions(), "Maria's updates no longer go to Tom's tablet");
+        assertEquals(1, settings.view(caller(People.TOM, null)).pushSubscriptions().size());
     }
 
     @Test

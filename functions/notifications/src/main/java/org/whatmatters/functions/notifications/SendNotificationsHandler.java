@@ -11,13 +11,15 @@ import org.whatmatters.notifications.Notification;
 import org.whatmatters.notifications.NotificationSender;
 import org.whatmatters.ops.Invocation;
 import org.whatmatters.ops.Log;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The notifications queue: each message sent once (see NotificationSender), those to retry answered as batch
  * item failures, so the queue redelivers only them and, after its limit, moves them to the dead letters.
  */
 public final class SendNotificationsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Time kept back for one more send to finish (push to a few browsers at their timeouts). */
+    static final int RESERVE_MS = 15_000;
 
     private final NotificationSender sender;
 
@@ -37,6 +39,11 @@ public final class SendNotificationsHandler implements RequestHandler<SQSEvent, 
                 context == null ? null : context.getAwsRequestId(), correlationId)) {
             List<SQSBatchResponse.BatchItemFailure> retry = new ArrayList<>();
             for (SQSEvent.SQSMessage m : messages) {
+                // Those not started with time to spare go back to the queue, not into a timeout mid-send.
+                if (context != null && context.getRemainingTimeInMillis() < RESERVE_MS) {
+                    retry.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+                    continue;
+                }
                 Notification n;
                 try {
                     n = Notification.read(m.getBody());
@@ -48,8 +55,8 @@ public final class SendNotificationsHandler implements RequestHandler<SQSEvent, 
                     if (sender.send(n) == NotificationSender.Outcome.RETRY) {
                         retry.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                     }
-                } catch (SdkException e) {
-                    Log.warn("will be retried: " + e, "message", m.getMessageId());
+                } catch (RuntimeException e) {
+                    Log.warn("will be retried: " + e.getClass().getSimpleName(), "message", m.getMessageId());
                     retry.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 }
             }

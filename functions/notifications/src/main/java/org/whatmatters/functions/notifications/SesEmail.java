@@ -4,7 +4,9 @@ import org.whatmatters.notifications.RenderedMessage;
 import org.whatmatters.notifications.SendResult;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
@@ -39,10 +41,13 @@ final class SesEmail {
                 }
             });
             return new SendResult.Sent(response.messageId());
+        } catch (MessageRejectedException | BadRequestException e) {
+            // Only these are about the message or its address: sending it again would fail again.
+            return new SendResult.Rejected(e.awsErrorDetails().errorCode(), false);
         } catch (SesV2Exception e) {
-            int status = e.statusCode();
-            return status == 429 || status >= 500 ? new SendResult.Failed(e.awsErrorDetails().errorCode())
-                    : new SendResult.Rejected(e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage(), false);
+            // Throttling, a paused or suspended account, an identity or configuration set not (yet) right, access
+            // denied: the queue retries, and the dead letters (with their alarm) keep what never went out.
+            return new SendResult.Failed(e.awsErrorDetails().errorCode());
         } catch (SdkClientException e) {
             return new SendResult.Unknown(e.getMessage());
         }

@@ -78,12 +78,25 @@ final class SmsVoice {
             return new SendResult.Unknown(e.toString());
         }
         int status = response.httpResponse().statusCode();
-        JsonNode doc = answer.isBlank() ? Json.MAPPER.createObjectNode() : Json.read(answer, JsonNode.class);
+        JsonNode doc = json(answer);
         if (status == 200) {
             return new SendResult.Sent(doc.path("MessageId").asText());
         }
-        String type = doc.path("__type").asText(doc.path("code").asText("")) + " " + doc.path("Reason").asText("");
-        return status == 429 || status >= 500 ? new SendResult.Failed(status + " " + type.strip())
-                : new SendResult.Rejected(status + " " + type.strip() + ": " + doc.path("Message").asText(""), false);
+        String type = doc.path("__type").asText(response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(""));
+        String reason = doc.path("Reason").asText("");
+        // A bad number or one that opted out is refused for good; anything else (throttling, quotas, access, an
+        // originator not ready) is retried by the queue and kept in the dead letters if it never goes out.
+        boolean refusedForGood = type.contains("ValidationException")
+                || (type.contains("ConflictException") && reason.contains("OPTED_OUT"));
+        return refusedForGood ? new SendResult.Rejected(status + " " + type + " " + reason, false)
+                : new SendResult.Failed(status + " " + type + " " + reason);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return text.isBlank() ? Json.MAPPER.createObjectNode() : Json.read(text, JsonNode.class);
+        } catch (RuntimeException e) {
+            return Json.MAPPER.createObjectNode();
+        }
     }
 }

@@ -24,7 +24,7 @@ final class WebPush {
 
     private final VapidKeys keys;
     private final String subject;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     WebPush(VapidKeys keys, String subject) {
         this.keys = keys;
@@ -32,14 +32,19 @@ final class WebPush {
     }
 
     String publicKey() {
-        return keys.get().publicKey();
+        return keys.publicKey();
     }
 
     SendResult send(PushSubscription to, String payloadJson, boolean urgent) {
-        PushRequest p = WebPushRequests.of(to.endpoint(), to.p256dh(), to.auth(),
-                payloadJson.getBytes(StandardCharsets.UTF_8), keys.get(), subject, TTL,
-                urgent ? Urgency.HIGH : Urgency.NORMAL, Clock.systemUTC().instant());
-        HttpRequest.Builder request = HttpRequest.newBuilder(p.endpoint()).timeout(Duration.ofSeconds(10))
+        PushRequest p;
+        try {
+            p = WebPushRequests.of(to.endpoint(), to.p256dh(), to.auth(), payloadJson.getBytes(StandardCharsets.UTF_8),
+                    keys.get(), subject, TTL, urgent ? Urgency.HIGH : Urgency.NORMAL, Clock.systemUTC().instant());
+        } catch (IllegalArgumentException e) {
+            // Keys nothing can be encrypted to: the subscription is of no use.
+            return new SendResult.Rejected("subscription keys unusable", true);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(p.endpoint()).timeout(Duration.ofSeconds(5))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(p.body()));
         p.headers().forEach(request::header);
         HttpResponse<String> response;

@@ -102,7 +102,6 @@ public final class LocalCloud implements AutoCloseable {
         System.out.println("Open " + cloud.webEndpoint() + "/ in a browser and sign in as Maria (family).");
         System.out.println("READY http=" + cloud.httpEndpoint() + " web=" + cloud.webEndpoint() + " ws=" + cloud.webSocketEndpoints().values()
                 .stream().findFirst().map(URI::toString).orElse("none"));
-        ClassArchive.writeIfAsked();
         stopped.await();
     }
 
@@ -358,7 +357,8 @@ public final class LocalCloud implements AutoCloseable {
 
     private void mountMessaging(Map<String, String> params) {
         String vapidKeys = Json.write(Map.of("publicKey", vapid.publicKey(), "privateKey", vapid.privateKey()));
-        http.mount("/_aws/", new AwsStandIns(outbox, Map.of(params.getOrDefault("VapidParameterName", ""), vapidKeys)));
+        String vapidName = params.getOrDefault("VapidParameterName", "");
+        http.mount("/_aws/", new AwsStandIns(outbox, Map.of(vapidName, vapidKeys, vapidName + "-public", vapid.publicKey())));
         PushService push = new PushService(outbox, http.origin(), vapid.publicKey());
         http.mount(PushService.SUBSCRIPTIONS, push);
         http.mount(PushService.PUSH, push);

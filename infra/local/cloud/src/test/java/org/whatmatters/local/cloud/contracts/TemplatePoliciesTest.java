@@ -218,6 +218,8 @@ class TemplatePoliciesTest {
                 references(branches.get(1), named, problems, where);
                 references(branches.get(2), named, problems, where);
             }
+            case "Fn::Select" -> references(((List<Object>) arg).get(1), named, problems, where);
+            case "Fn::Split" -> references(((List<Object>) arg).get(1), named, problems, where);
             case "Fn::Join" -> {
                 for (Object part : (List<Object>) ((List<Object>) arg).get(1)) {
                     references(part, named, problems, where);

@@ -179,8 +179,8 @@ class NotificationsTest {
         }
         cloud.queuePoller().awaitIdle(WAIT);
         cloud.outbox().failEvery(0);
-        // The failed ones come back once their visibility timeout (120 s) has passed.
-        cloud.queues().passTime(Duration.ofMinutes(3));
+        // The failed ones come back once their visibility timeout (360 s) has passed.
+        cloud.queues().passTime(Duration.ofMinutes(7));
         await(m -> to(m, "email", "maria@example.org").size() >= 4);
         cloud.queuePoller().awaitIdle(WAIT);
         List<OutboxMessage> all = cloud.outbox().all();
