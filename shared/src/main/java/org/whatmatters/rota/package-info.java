@@ -1,0 +1,6 @@
+/**
+ * The rota: a person's recurring schedule turned into planned visits, day by day in the provider's zone.
+ *
+ * <p>May depend on: domain.
+ */
+package org.whatmatters.rota;
