@@ -2,11 +2,7 @@ package org.whatmatters.live;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +20,7 @@ import org.whatmatters.domain.TeamMember;
 import org.whatmatters.domain.Visit;
 import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.json.Json;
+import org.whatmatters.validation.Ids;
 import org.whatmatters.visits.VisitView;
 
 /**
@@ -127,12 +124,9 @@ public final class ChangeReader {
 
     /** Opaque, and the same for the same change however often it is read. */
     static String id(UpdateType type, String... source) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((type + "|" + String.join("|", List.of(source))).getBytes(StandardCharsets.UTF_8));
-            return "u-" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String[] parts = new String[source.length + 1];
+        parts[0] = type.toString();
+        System.arraycopy(source, 0, parts, 1, source.length);
+        return Ids.derived("u-", 12, parts);
     }
 }

@@ -3,9 +3,6 @@ package org.whatmatters.notifications;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.whatmatters.notifications.push.Base64Url;
 import org.whatmatters.notifications.push.P256;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
+import org.whatmatters.validation.Ids;
 
 /**
  * A family member's browsers and phones that take Web Push. The endpoint is where the sender will POST, so
@@ -93,12 +91,7 @@ public final class PushDevices {
 
     /** The same browser subscribing again keeps its id. */
     static String idOf(String endpoint) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(endpoint.getBytes(StandardCharsets.UTF_8));
-            return "ps-" + Base64Url.encode(Arrays.copyOf(d, 15));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ids.derived("ps-", 15, endpoint);
     }
 
     private boolean allowed(String endpoint) {

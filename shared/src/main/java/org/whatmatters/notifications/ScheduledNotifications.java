@@ -3,9 +3,6 @@ package org.whatmatters.notifications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -14,7 +11,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +36,7 @@ import org.whatmatters.domain.Team;
 import org.whatmatters.domain.UpdateKind;
 import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.json.Json;
+import org.whatmatters.validation.Ids;
 
 /**
  * Notifications made on a schedule rather than by a change: survey reminders on the 3rd and 7th day after the
@@ -158,11 +155,6 @@ public final class ScheduledNotifications {
 
     /** The same for the same reminder or digest, however often it is planned. */
     static String id(String... parts) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
-            return "n-" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(d, 12));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ids.derived("n-", 12, parts);
     }
 }

@@ -1,18 +1,14 @@
 package org.whatmatters.rota;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import org.whatmatters.domain.CareSchedule;
 import org.whatmatters.domain.ScheduleEntry;
+import org.whatmatters.validation.Ids;
 
 /**
  * The visits a schedule means between two days. Times are the provider's local times: a 09:00 visit is at
@@ -46,12 +42,6 @@ public final class Occurrences {
 
     /** Opaque, and the same for the same schedule, line and day however often it is generated. */
     static String visitId(String scheduleId, String entryId, LocalDate day) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((scheduleId + "|" + entryId + "|" + day)
-                    .getBytes(StandardCharsets.UTF_8));
-            return "v-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, 15));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ids.derived("v-", 15, scheduleId, entryId, day.toString());
     }
 }

@@ -20,4 +20,19 @@ public final class Ids {
     public static boolean valid(String id) {
         return id != null && id.length() <= MAX_LENGTH && ID.matcher(id).matches();
     }
+
+    /**
+     * An id derived from what it names: {@code prefix} and the first {@code bytes} of the SHA-256 of the parts
+     * joined by '|', base64url. The same parts always give the same id (a retried change, a rerun schedule).
+     */
+    public static String derived(String prefix, int bytes, String... parts) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("|", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return prefix + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(digest, bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
