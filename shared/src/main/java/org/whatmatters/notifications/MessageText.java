@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.whatmatters.text.Html;
 
 /**
  * The words of each notification. They say who and when and link to the page, and nothing more: no health
@@ -80,8 +81,8 @@ public final class MessageText {
 
     private static RenderedMessage of(String updateId, String subject, String sentence, String url) {
         String text = sentence + "\n\nOpen the page: " + url + "\n";
-        String html = "<!doctype html><html lang=\"en-GB\"><body style=\"font-family:sans-serif\"><p>" + escape(sentence)
-                + "</p><p><a href=\"" + escape(url) + "\">Open the page</a></p></body></html>";
+        String html = "<!doctype html><html lang=\"en-GB\"><body style=\"font-family:sans-serif\"><p>" + Html.escape(sentence)
+                + "</p><p><a href=\"" + Html.escape(url) + "\">Open the page</a></p></body></html>";
         return new RenderedMessage(updateId, subject, text, html, sentence + " " + url, subject, sentence, url);
     }
 
@@ -118,9 +119,5 @@ public final class MessageText {
 
     private static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -3,6 +3,6 @@
  * planning of each update into messages (quiet hours, channels), the exactly-once send through the channels,
  * one-click unsubscribe and the feedback (bounces, complaints, STOP) that stops sending.
  *
- * <p>May depend on: auth, config, data, domain, json, live, notifications.push, ops, problem, validation.
+ * <p>May depend on: auth, config, data, domain, json, live, notifications.push, ops, problem, text, validation.
  */
 package org.whatmatters.notifications;

@@ -9,6 +9,7 @@ import org.whatmatters.summaries.Disclosure;
 import org.whatmatters.summaries.Figure;
 import org.whatmatters.summaries.Numbers;
 import org.whatmatters.summaries.Suppression;
+import org.whatmatters.text.Html;
 
 /** Formatting shared by the renderers; Locale.ROOT so the output never depends on the machine. */
 final class Text {
@@ -72,25 +73,6 @@ final class Text {
     }
 
     static String html(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // control characters other than tab/newline are not allowed in XHTML
-                    if (c < 0x20 && c != '\n' && c != '\t') {
-                        out.append(' ');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Html.escape(s);
     }
 }

@@ -1,6 +1,6 @@
 /**
  * Summaries and dashboards as CSV and self-contained HTML with SVG charts.
  *
- * <p>May depend on: domain, summaries.
+ * <p>May depend on: domain, summaries, text.
  */
 package org.whatmatters.summaries.render;

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.whatmatters.json.Json;
 import org.whatmatters.local.cloud.demo.DemoUser;
+import org.whatmatters.text.Html;
 
 /**
  * The local stand-in for the Cognito hosted UI: the same OAuth 2.0 authorization-code flow with
@@ -95,22 +96,22 @@ final class HostedUi {
     private void authorizePage(HttpExchange exchange, Map<String, String> q) throws IOException {
         String wrong = checkRequest(q);
         if (wrong != null) {
-            page(exchange, 400, "Sign-in request refused", "<p>" + escape(wrong) + ".</p>");
+            page(exchange, 400, "Sign-in request refused", "<p>" + Html.escape(wrong) + ".</p>");
             return;
         }
         StringBuilder body = new StringBuilder("""
                 <p>This page exists only in the local cloud. In AWS, this is the Cognito hosted UI.</p>
                 <form method="post"><fieldset><legend>Sign in as a demo user</legend><ul>""");
         for (DemoUser u : DemoUser.ALL) {
-            body.append("<li><button type=\"submit\" name=\"sub\" value=\"").append(escape(u.sub())).append("\">")
-                    .append(escape(u.name())).append("</button> <span>").append(escape(u.role())).append(": ")
-                    .append(escape(u.description())).append("</span></li>");
+            body.append("<li><button type=\"submit\" name=\"sub\" value=\"").append(Html.escape(u.sub())).append("\">")
+                    .append(Html.escape(u.name())).append("</button> <span>").append(Html.escape(u.role())).append(": ")
+                    .append(Html.escape(u.description())).append("</span></li>");
         }
         body.append("</ul></fieldset>");
         for (String k : List.of("client_id", "redirect_uri", "state", "code_challenge", "code_challenge_method",
                 "response_type", "scope")) {
             if (q.get(k) != null) {
-                body.append("<input type=\"hidden\" name=\"").append(k).append("\" value=\"").append(escape(q.get(k)))
+                body.append("<input type=\"hidden\" name=\"").append(k).append("\" value=\"").append(Html.escape(q.get(k)))
                         .append("\">");
             }
         }
@@ -123,7 +124,7 @@ final class HostedUi {
             wrong = "pick a demo user";
         }
         if (wrong != null) {
-            page(exchange, 400, "Sign-in request refused", "<p>" + escape(wrong) + ".</p>");
+            page(exchange, 400, "Sign-in request refused", "<p>" + Html.escape(wrong) + ".</p>");
             return;
         }
         Instant now = clock.instant();
@@ -188,20 +189,16 @@ final class HostedUi {
     private static void page(HttpExchange exchange, int status, String title, String body) throws IOException {
         // An empty icon: otherwise the browser asks the API's origin for /favicon.ico, which is no page there.
         String html = "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title)
                 + "</title><style>body{font:1rem/1.5 system-ui,sans-serif;color:#1f2933;max-width:40rem;margin:2rem auto;"
                 + "padding:0 1rem}ul{list-style:none;padding:0}li{margin:.5rem 0}button{min-height:44px;min-width:8rem;"
                 + "font:inherit;background:#1d4f91;color:#fff;border:0;border-radius:4px;padding:.5rem 1rem;cursor:pointer}"
                 + "button:focus-visible{outline:3px solid #f0b400;outline-offset:2px}</style></head><body><main><h1>"
-                + escape(title) + "</h1>" + body + "</main></body></html>";
+                + Html.escape(title) + "</h1>" + body + "</main></body></html>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,6 +1,7 @@
 package org.whatmatters.local.cloud.messaging;
 
 import java.util.List;
+import org.whatmatters.text.Html;
 
 /** The outbox as a page: newest first, each message as the person would read it. */
 final class OutboxPage {
@@ -19,20 +20,16 @@ final class OutboxPage {
         }
         for (int i = messages.size() - 1; i >= 0; i--) {
             OutboxMessage m = messages.get(i);
-            s.append("<article><small>").append(esc(m.channel())).append(" to ").append(esc(m.to())).append(" at ")
+            s.append("<article><small>").append(Html.escape(m.channel())).append(" to ").append(Html.escape(m.to())).append(" at ")
                     .append(m.at()).append("</small>");
             if (m.subject() != null) {
-                s.append("<h2>").append(esc(m.subject())).append("</h2>");
+                s.append("<h2>").append(Html.escape(m.subject())).append("</h2>");
             }
-            s.append("<pre>").append(esc(String.valueOf(m.text()))).append("</pre>");
-            m.headers().forEach((k, v) -> s.append("<div><small>").append(esc(k)).append(": ").append(esc(v))
+            s.append("<pre>").append(Html.escape(String.valueOf(m.text()))).append("</pre>");
+            m.headers().forEach((k, v) -> s.append("<div><small>").append(Html.escape(k)).append(": ").append(Html.escape(v))
                     .append("</small></div>"));
             s.append("</article>");
         }
         return s.append("</body></html>").toString();
-    }
-
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
