@@ -36,6 +36,7 @@ import org.whatmatters.local.engines.Template;
 import org.whatmatters.summaries.publish.SummaryBucket;
 import org.whatmatters.summaries.publish.SummaryCompiler;
 import org.whatmatters.visits.VisitCounters;
+import org.whatmatters.visits.VisitRules;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -174,8 +175,8 @@ public final class SummaryCompileBench {
             } else {
                 Visit v = visit(n, random);
                 YearMonth m = YearMonth.from(v.serviceDate());
-                VisitCounters.completed(v, counters.computeIfAbsent(AggregateKey.teamMonth(v.teamId(), m), Counters::on));
-                VisitCounters.completed(v, counters.computeIfAbsent(AggregateKey.contractMonth(contract.contractId(), m),
+                VisitCounters.completed(v, VisitRules.DEFAULTS, counters.computeIfAbsent(AggregateKey.teamMonth(v.teamId(), m), Counters::on));
+                VisitCounters.completed(v, VisitRules.DEFAULTS, counters.computeIfAbsent(AggregateKey.contractMonth(contract.contractId(), m),
                         Counters::on));
                 item = VisitStore.SCHEMA.itemToMap(v, true);
             }
@@ -230,7 +231,7 @@ public final class SummaryCompileBench {
         Instant end = start.plus(Duration.ofMinutes(30 + random.nextInt(60)));
         return new Visit("v-bench-" + n, client(c), team, ServiceType.PERSONAL_CARE, day, start, end,
                 List.of(worker(team, random.nextInt(5))), new Location("1 Bench Road", null, null), VisitStatus.COMPLETED,
-                start, end, "w", "w", null, null, null, "a-bench", start, end, 3);
+                start, end, "w", "w", null, null, null, null, false, null, null, null, "a-bench", start, end, 3);
     }
 
     private static String client(int c) {

@@ -46,6 +46,14 @@ public final class ClientAccess {
         }
     }
 
+    /** Running a client's rota (schedules, cancelling, moving visits): a worker of the team or a provider admin. */
+    public static void requireTeamOrAdmin(Relation relation, String what, String action) {
+        requireRead(relation, what);
+        if (relation != Relation.TEAM_WORKER && relation != Relation.PROVIDER_ADMIN) {
+            throw ProblemException.forbidden("Only a worker of the client's team or a provider admin may " + action);
+        }
+    }
+
     /** A caller with none of the four roles has no business with any route. */
     public static void requireSomeRole(Caller caller) {
         if (caller.roles().isEmpty()) {

@@ -18,6 +18,16 @@ public final class Counter {
     public static final String SHIFTS = "shifts";
     public static final String HEALTH_EVENTS = "healthEvents";
     public static final String STORIES = "stories";
+    /** Rota figures, counted when a visit ends one way or another: completed, missed or cancelled. */
+    public static final String ON_TIME = "onTime";
+    public static final String LATE = "late";
+    public static final String LATE_MINUTES = "lateMinutes";
+    public static final String SHORT = "short";
+    public static final String MISSED = "missed";
+    public static final String CANCELLED = "cancelled";
+    /** Minutes planned of the visits completed or missed; delivered minutes are visit lengths, not worker-minutes. */
+    public static final String PLANNED_MINUTES = "plannedMinutes";
+    public static final String DELIVERED_MINUTES = "deliveredMinutes";
 
     private Counter() {
     }
@@ -46,6 +56,18 @@ public final class Counter {
 
     public static String careMinutesBy(String clientId, String workerId) {
         return "careMinutes#" + clientId + "#" + workerId;
+    }
+
+    public static String cancelledBy(String requester) {
+        return "cancelled#" + requester;
+    }
+
+    public static String lateFor(String clientId) {
+        return "late#" + clientId;
+    }
+
+    public static String missedFor(String clientId) {
+        return "missed#" + clientId;
     }
 
     public static String shiftMinutesBy(String workerId) {

@@ -134,6 +134,16 @@ public final class Keys {
         return "VISIT#" + visitId;
     }
 
+    /** GSI2, sparse: visits nobody has checked in to, by the UTC day of their planned start. */
+    public static String dueToStart(java.time.LocalDate day) {
+        return "DUE#START#" + day;
+    }
+
+    /** GSI2, sparse: visits already flagged late, by the UTC day of their planned end. */
+    public static String dueToEnd(java.time.LocalDate day) {
+        return "DUE#END#" + day;
+    }
+
     public static String clientVisits(String clientId) {
         return "CLIENT#" + clientId + "#VISITS";
     }

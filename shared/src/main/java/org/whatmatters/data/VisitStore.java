@@ -4,11 +4,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.whatmatters.domain.Cancellation;
+import org.whatmatters.domain.CancellationRequester;
 import org.whatmatters.domain.ClientAddress;
 import org.whatmatters.domain.Location;
 import org.whatmatters.domain.ServiceType;
@@ -34,9 +37,19 @@ public final class VisitStore {
             .attr("longitude", Double.class, Location::longitude)
             .build(f -> new Location(f.string("address"), f.get("latitude"), f.get("longitude")));
 
+    static final TableSchema<Cancellation> CANCELLATION = ItemSchema.document(Cancellation.class)
+            .attr("requestedBy", String.class, c -> c.requestedBy().name())
+            .attr("reason", String.class, Cancellation::reason)
+            .attr("askedAt", Instant.class, Cancellation::askedAt)
+            .attr("recordedAt", Instant.class, Cancellation::recordedAt)
+            .attr("recordedBy", String.class, Cancellation::recordedBy)
+            .build(f -> new Cancellation(CancellationRequester.valueOf(f.string("requestedBy")), f.string("reason"),
+                    f.get("askedAt"), f.get("recordedAt"), f.string("recordedBy")));
+
     static final TableSchema<Visit> SCHEMA = ItemSchema
             .item(Visit.class, "Visit", v -> Keys.visit(v.visitId()), v -> "VISIT")
             .index(Keys.GSI1, v -> Keys.clientVisits(v.clientId()), VisitStore::timelineKey)
+            .index(Keys.GSI2, VisitStore::watchPartition, VisitStore::watchKey)
             .attr("visitId", String.class, Visit::visitId)
             .attr("clientId", String.class, Visit::clientId)
             .attr("teamId", String.class, Visit::teamId)
@@ -54,6 +67,11 @@ public final class VisitStore {
             .attr("checkInNote", String.class, Visit::checkInNote)
             .attr("checkOutNote", String.class, Visit::checkOutNote)
             .attr("whatMattered", String.class, Visit::whatMattered)
+            .attr("scheduleId", String.class, Visit::scheduleId)
+            .attr("editedByHand", Boolean.class, v -> v.editedByHand() ? Boolean.TRUE : null)
+            .attr("cancellation", EnhancedType.documentOf(Cancellation.class, CANCELLATION), Visit::cancellation)
+            .attr("lateAt", Instant.class, Visit::lateAt)
+            .attr("missedAt", Instant.class, Visit::missedAt)
             .attr("plannedBy", String.class, Visit::plannedBy)
             .attr("createdAt", Instant.class, Visit::createdAt)
             .attr("updatedAt", Instant.class, Visit::updatedAt)
@@ -63,7 +81,9 @@ public final class VisitStore {
                     f.get("plannedEnd"), f.list("workerIds"), f.get("location"),
                     VisitStatus.valueOf(f.string("status")), f.get("actualStart"), f.get("actualEnd"),
                     f.string("checkedInBy"), f.string("checkedOutBy"), f.string("checkInNote"),
-                    f.string("checkOutNote"), f.string("whatMattered"), f.string("plannedBy"), f.get("createdAt"),
+                    f.string("checkOutNote"), f.string("whatMattered"), f.string("scheduleId"),
+                    Boolean.TRUE.equals(f.get("editedByHand")), f.get("cancellation"), f.get("lateAt"),
+                    f.get("missedAt"), f.string("plannedBy"), f.get("createdAt"),
                     f.get("updatedAt"), f.number("version")));
 
     private static final Set<String> CURSOR_KEYS = Set.of(Keys.PK, Keys.SK, "GSI1PK", "GSI1SK");
@@ -71,12 +91,14 @@ public final class VisitStore {
     private final DataTable data;
     private final DynamoDbTable<Visit> table;
     private final DynamoDbIndex<Visit> timeline;
+    private final DynamoDbIndex<Visit> watch;
 
     @Inject
     public VisitStore(DataTable data) {
         this.data = data;
         this.table = data.of(SCHEMA);
         this.timeline = table.index(Keys.GSI1);
+        this.watch = table.index(Keys.GSI2);
     }
 
     public record VisitPage(List<Visit> visits, String nextCursor) {
@@ -196,6 +218,39 @@ public final class VisitStore {
                 Keys.SK, AttributeValue.fromS("VISIT"),
                 "GSI1PK", AttributeValue.fromS(partition),
                 "GSI1SK", AttributeValue.fromS(timelineKey(last)))));
+    }
+
+    /**
+     * The late check's sparse index: a visit nobody has checked in to sits under the day it is due to start
+     * until it is flagged late, then under the day it is due to end until it is missed; started, missed and
+     * cancelled visits leave it. So the check reads only what is overdue, however many visits a day holds.
+     */
+    private static String watchPartition(Visit v) {
+        if (v.status() != VisitStatus.PLANNED) {
+            return null;
+        }
+        return v.lateAt() == null ? Keys.dueToStart(LocalDate.ofInstant(v.plannedStart(), ZoneOffset.UTC))
+                : Keys.dueToEnd(LocalDate.ofInstant(v.plannedEnd(), ZoneOffset.UTC));
+    }
+
+    private static String watchKey(Visit v) {
+        if (v.status() != VisitStatus.PLANNED) {
+            return null;
+        }
+        return Keys.time(v.lateAt() == null ? v.plannedStart() : v.plannedEnd()) + "#" + v.visitId();
+    }
+
+    /**
+     * Visits not checked in whose planned start (or, once flagged late, planned end) is on {@code day} (UTC) and
+     * not after {@code until}, oldest first: one query, never a scan.
+     */
+    public List<Visit> overdue(boolean flaggedLate, LocalDate day, Instant until) {
+        String partition = flaggedLate ? Keys.dueToEnd(day) : Keys.dueToStart(day);
+        QueryConditional due = QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue(partition).sortValue(Keys.time(until) + "~").build());
+        List<Visit> out = new java.util.ArrayList<>();
+        watch.query(r -> r.queryConditional(due)).forEach(p -> out.addAll(p.items()));
+        return out;
     }
 
     private static String timelineKey(Visit v) {

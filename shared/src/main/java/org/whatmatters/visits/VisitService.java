@@ -22,6 +22,7 @@ import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.ListQuery;
 import org.whatmatters.data.TeamStore;
 import org.whatmatters.data.VisitStore;
+import org.whatmatters.domain.Cancellation;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.Location;
 import org.whatmatters.domain.TeamMember;
@@ -50,16 +51,18 @@ public final class VisitService {
     private final ClientRelations relations;
     private final VisitStore visits;
     private final ActivityCounters counters;
+    private final VisitRules rules;
     private final Clock clock;
 
     @Inject
     public VisitService(ClientStore clients, TeamStore teams, ClientRelations relations, VisitStore visits,
-                        ActivityCounters counters, Clock clock) {
+                        ActivityCounters counters, VisitRules rules, Clock clock) {
         this.clients = clients;
         this.teams = teams;
         this.relations = relations;
         this.visits = visits;
         this.counters = counters;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -71,31 +74,9 @@ public final class VisitService {
 
         Violations v = new Violations();
         v.required("serviceType", cmd.serviceType());
-        v.required("plannedStart", cmd.plannedStart());
-        v.required("plannedEnd", cmd.plannedEnd());
-        v.after("plannedEnd", cmd.plannedEnd(), cmd.plannedStart(), "plannedStart");
-        Instant today = clock.instant();
-        if (cmd.plannedStart() != null && (cmd.plannedStart().isBefore(today.minus(PLANNING_HORIZON))
-                || cmd.plannedStart().isAfter(today.plus(PLANNING_HORIZON)))) {
-            v.add("plannedStart", "must be within " + PLANNING_HORIZON.toDays() + " days of today");
-        }
-        if (cmd.plannedStart() != null && cmd.plannedEnd() != null
-                && Duration.between(cmd.plannedStart(), cmd.plannedEnd()).compareTo(LONGEST_VISIT) > 0) {
-            v.add("plannedEnd", "a visit lasts at most " + LONGEST_VISIT.toHours() + " hours");
-        }
+        times(v, cmd.plannedStart(), cmd.plannedEnd());
         if (v.required("workerIds", cmd.workerIds())) {
-            List<String> ids = cmd.workerIds();
-            if (ids.size() > WORKERS_MAX) {
-                v.add("workerIds", "at most " + WORKERS_MAX + " workers per visit");
-            }
-            if (new HashSet<>(ids).size() != ids.size()) {
-                v.add("workerIds", "names a worker twice");
-            }
-            for (int i = 0; i < ids.size(); i++) {
-                if (ids.get(i) == null || !team.containsKey(ids.get(i))) {
-                    v.add("workerIds[" + i + "]", "is not a member of this client's team");
-                }
-            }
+            workers(v, cmd.workerIds(), team);
         }
         if (v.required("location", cmd.location())) {
             location(v, "location", cmd.location());
@@ -103,10 +84,9 @@ public final class VisitService {
         v.throwIfAny();
 
         Instant now = clock.instant();
-        Visit visit = new Visit(UUID.randomUUID().toString(), client.clientId(), client.teamId(), cmd.serviceType(),
-                LocalDate.ofInstant(cmd.plannedStart(), clock.getZone()), cmd.plannedStart(), cmd.plannedEnd(),
-                cmd.workerIds(), cmd.location(), VisitStatus.PLANNED, null, null, null, null, null, null, null,
-                caller.sub(), now, now, 1);
+        Visit visit = Visit.planned(UUID.randomUUID().toString(), client.clientId(), client.teamId(),
+                cmd.serviceType(), LocalDate.ofInstant(cmd.plannedStart(), clock.getZone()), cmd.plannedStart(),
+                cmd.plannedEnd(), cmd.workerIds(), cmd.location(), null, caller.sub(), now);
         visits.create(visit);
         Metric.VISITS_PLANNED.add();
         return view(visit, relation, team);
@@ -131,12 +111,15 @@ public final class VisitService {
         }
         v.throwIfAny();
 
-        if (visit.status() != VisitStatus.PLANNED) {
+        if (!visit.status().awaitingCheckIn()) {
             throw ProblemException.conflict("Visit " + visitId + " is already " + visit.status()
-                    + "; it can be checked in only once");
+                    + (visit.status() == VisitStatus.CANCELLED ? "" : "; it can be checked in only once"));
         }
         Visit updated = visit.checkedIn(at, caller.sub(), cmd.note(), now);
-        save(updated, visit);
+        // A visit marked missed that still took place counts as late, not missed, once it ends.
+        save(updated, visit, visit.status() == VisitStatus.MISSED
+                ? counters.count(visit.teamId(), visit.serviceDate(), b -> VisitCounters.unmissed(visit, b))
+                : List.of());
         Metric.CHECK_INS.add();
         return view(updated, relation, members(client.teamId()));
     }
@@ -156,8 +139,9 @@ public final class VisitService {
         v.throwIfAny();
 
         switch (visit.status()) {
-            case PLANNED -> throw ProblemException.conflict("Visit " + visitId + " has not been checked in yet");
+            case PLANNED, MISSED -> throw ProblemException.conflict("Visit " + visitId + " has not been checked in yet");
             case COMPLETED -> throw ProblemException.conflict("Visit " + visitId + " is already checked out");
+            case CANCELLED -> throw ProblemException.conflict("Visit " + visitId + " was cancelled");
             case IN_PROGRESS -> { }
         }
         if (!at.isAfter(visit.actualStart())) {
@@ -168,9 +152,79 @@ public final class VisitService {
         }
         Visit updated = visit.checkedOut(at, caller.sub(), cmd.note(), cmd.whatMattered(), now);
         save(updated, visit, counters.count(updated.teamId(), updated.serviceDate(),
-                b -> VisitCounters.completed(updated, b)));
+                b -> VisitCounters.completed(updated, rules, b)));
         Metric.CHECK_OUTS.add();
         return view(updated, relation, members(client.teamId()));
+    }
+
+    /** Cancels a visit not yet started, with who asked, why and when: counted by who asked. */
+    public VisitView cancel(Caller caller, String visitId, CancelVisit cmd) {
+        Visit visit = visit(visitId);
+        Client client = client(visit.clientId(), "Visit " + visitId);
+        Relation relation = relationTo(caller, client);
+        ClientAccess.requireTeamOrAdmin(relation, "Visit " + visitId, "cancel a visit");
+
+        Instant now = clock.instant();
+        Instant asked = cmd.askedAt() == null ? now : cmd.askedAt();
+        Violations v = new Violations();
+        v.required("requestedBy", cmd.requestedBy());
+        if (v.required("reason", cmd.reason())) {
+            v.maxLength("reason", cmd.reason(), NOTE_MAX);
+        }
+        notInFuture(v, "askedAt", asked, now);
+        if (asked.isBefore(visit.createdAt().minus(CLOCK_SKEW))) {
+            v.add("askedAt", "must not be before the visit was planned (" + visit.createdAt() + ")");
+        }
+        v.throwIfAny();
+
+        requirePlanned(visit, "cancelled");
+        Visit updated = visit.cancelled(new Cancellation(cmd.requestedBy(), cmd.reason().strip(), asked, now,
+                caller.sub()), now);
+        save(updated, visit, counters.count(visit.teamId(), visit.serviceDate(),
+                b -> VisitCounters.cancelled(updated, b)));
+        Metric.VISITS_CANCELLED.add();
+        return view(updated, relation, members(client.teamId()));
+    }
+
+    /** New times and/or workers for a visit not yet started; the rota will not move it again. */
+    public VisitView reschedule(Caller caller, String visitId, RescheduleVisit cmd) {
+        Visit visit = visit(visitId);
+        Client client = client(visit.clientId(), "Visit " + visitId);
+        Relation relation = relationTo(caller, client);
+        ClientAccess.requireTeamOrAdmin(relation, "Visit " + visitId, "move a visit");
+        Map<String, TeamMember> team = members(client.teamId());
+
+        Violations v = new Violations();
+        if (cmd.plannedStart() == null && cmd.plannedEnd() == null && cmd.workerIds() == null) {
+            v.add("", "give new plannedStart and plannedEnd, or workerIds, or both");
+        }
+        if ((cmd.plannedStart() == null) != (cmd.plannedEnd() == null)) {
+            v.add(cmd.plannedStart() == null ? "plannedStart" : "plannedEnd", "give both plannedStart and plannedEnd");
+        }
+        Instant start = cmd.plannedStart() == null ? visit.plannedStart() : cmd.plannedStart();
+        Instant end = cmd.plannedEnd() == null ? visit.plannedEnd() : cmd.plannedEnd();
+        if (cmd.plannedStart() != null && cmd.plannedEnd() != null) {
+            times(v, start, end);
+        }
+        if (cmd.workerIds() != null && v.required("workerIds", cmd.workerIds())) {
+            workers(v, cmd.workerIds(), team);
+        }
+        v.throwIfAny();
+
+        requirePlanned(visit, "moved");
+        List<String> workers = cmd.workerIds() == null ? visit.workerIds() : cmd.workerIds();
+        Visit updated = visit.rescheduled(LocalDate.ofInstant(start, clock.getZone()), start, end, workers,
+                clock.instant());
+        save(updated, visit);
+        Metric.VISITS_CHANGED.add();
+        return view(updated, relation, team);
+    }
+
+    private static void requirePlanned(Visit visit, String what) {
+        if (visit.status() != VisitStatus.PLANNED) {
+            throw ProblemException.conflict("Visit " + visit.visitId() + " is " + visit.status()
+                    + "; only a planned visit not yet started can be " + what);
+        }
     }
 
     public VisitView get(Caller caller, String visitId) {
@@ -235,12 +289,39 @@ public final class VisitService {
         return teams.members(teamId).stream().collect(Collectors.toMap(TeamMember::workerId, Function.identity()));
     }
 
-    private static VisitView view(Visit visit, Relation relation, Map<String, TeamMember> team) {
+    private VisitView view(Visit visit, Relation relation, Map<String, TeamMember> team) {
         List<VisitView.Worker> workers = visit.workerIds().stream()
                 .map(id -> new VisitView.Worker(id, Optional.ofNullable(team.get(id))
                         .map(TeamMember::displayName).orElse("Former team member")))
                 .toList();
-        return VisitView.of(visit, workers, relation);
+        return VisitView.of(visit, workers, relation, VisitTiming.of(visit, rules));
+    }
+
+    private void times(Violations v, Instant start, Instant end) {
+        v.required("plannedStart", start);
+        v.required("plannedEnd", end);
+        v.after("plannedEnd", end, start, "plannedStart");
+        Instant today = clock.instant();
+        if (start != null && (start.isBefore(today.minus(PLANNING_HORIZON)) || start.isAfter(today.plus(PLANNING_HORIZON)))) {
+            v.add("plannedStart", "must be within " + PLANNING_HORIZON.toDays() + " days of today");
+        }
+        if (start != null && end != null && Duration.between(start, end).compareTo(LONGEST_VISIT) > 0) {
+            v.add("plannedEnd", "a visit lasts at most " + LONGEST_VISIT.toHours() + " hours");
+        }
+    }
+
+    private static void workers(Violations v, List<String> ids, Map<String, TeamMember> team) {
+        if (ids.size() > WORKERS_MAX) {
+            v.add("workerIds", "at most " + WORKERS_MAX + " workers per visit");
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            v.add("workerIds", "names a worker twice");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || !team.containsKey(ids.get(i))) {
+                v.add("workerIds[" + i + "]", "is not a member of this client's team");
+            }
+        }
     }
 
     private static void location(Violations v, String field, Location l) {

@@ -26,7 +26,8 @@ class VisitImportTest {
     private static Visit visit(String id, String clientId, String address) {
         return new Visit(id, clientId, "t-import", ServiceType.PERSONAL_CARE, LocalDate.of(2026, 11, 2), AT,
                 AT.plusSeconds(3600), List.of("w-1"), address == null ? null : new Location(address, 53.8, -1.5),
-                VisitStatus.PLANNED, null, null, null, null, null, null, null, "a-1", AT, AT, 1);
+                VisitStatus.PLANNED, null, null, null, null, null, null, null, null, false, null, null, null, "a-1", AT,
+                AT, 1);
     }
 
     @Test

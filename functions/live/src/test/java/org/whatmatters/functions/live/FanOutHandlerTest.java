@@ -55,7 +55,8 @@ class FanOutHandlerTest {
         Instant start = Instant.parse("2026-11-24T09:00:00Z");
         return new Visit(id, clientId, teamId, ServiceType.PERSONAL_CARE, LocalDate.of(2026, 11, 24), start,
                 start.plusSeconds(3600), List.of(workers), new Location("14 Orchard Lane", null, null),
-                VisitStatus.PLANNED, null, null, null, null, null, null, null, "w-amara", createdAt, createdAt, 1);
+                VisitStatus.PLANNED, null, null, null, null, null, null, null, null, false, null, null, null, "w-amara",
+                createdAt, createdAt, 1);
     }
 
     private String plan(Visit v) {
@@ -129,7 +130,7 @@ class FanOutHandlerTest {
         // A change to a visit that is not a step families are told of.
         stream.change("VISIT#v-1", "VISIT", () -> visits.replace(new Visit(v.visitId(), v.clientId(), v.teamId(),
                 v.serviceType(), v.serviceDate(), v.plannedStart(), v.plannedEnd(), v.workerIds(), v.location(),
-                v.status(), null, null, null, null, null, null, null, v.plannedBy(), v.createdAt(),
+                v.status(), null, null, null, null, null, null, null, null, false, null, null, null, v.plannedBy(), v.createdAt(),
                 NOW.plusSeconds(60), 2), v, List.of()));
 
         assertEquals(List.of(), failures(handler.handleRequest(stream.event(), null)), "nothing to retry");

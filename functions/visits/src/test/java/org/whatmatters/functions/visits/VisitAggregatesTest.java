@@ -60,15 +60,18 @@ class VisitAggregatesTest {
             store.create(new Visit(id, north ? People.ROSA : People.ARTHUR, north ? People.NORTH : People.SOUTH,
                     ServiceType.COMPANIONSHIP, LocalDate.ofInstant(start, ZoneId.of("Europe/London")), start,
                     start.plusSeconds(3600), workers, new Location("1 Test Street", null, null), VisitStatus.PLANNED,
-                    null, null, null, null, null, null, null, "a-priya", VisitsApi.NOW, VisitsApi.NOW, 1));
+                    null, null, null, null, null, null, null, null, false, null, null, null, "a-priya", VisitsApi.NOW,
+                    VisitsApi.NOW, 1));
             Map<String, String> who = north ? People.AMARA : People.CHLOE;
             Map<String, String> worker = north && !workers.contains("w-amara") ? People.DEV : who;
-            Instant out = start.plusSeconds(60L * (20 + random.nextInt(90)));
+            // Some on time, some late, some early; some short of the hour planned.
+            Instant in = start.plusSeconds(60L * (random.nextInt(60) - 20));
+            Instant out = in.plusSeconds(60L * (20 + random.nextInt(90)));
             String key = i % 4 == 0 ? "out-" + i : null;
             int copies = i % 7 == 0 && key == null ? 2 : 1;
             writes.add(() -> {
                 send("in", HttpEvents.route("POST /visits/{visitId}/check-in").path("visitId", id).as(worker)
-                        .body("{\"at\":\"" + start + "\"}"));
+                        .body("{\"at\":\"" + in + "\"}"));
                 for (int c = 0; c < copies; c++) {
                     HttpEvents e = HttpEvents.route("POST /visits/{visitId}/check-out").path("visitId", id).as(worker)
                             .body("{\"at\":\"" + out + "\"}");
@@ -116,6 +119,10 @@ class VisitAggregatesTest {
             YearMonth month = YearMonth.parse(v.get("serviceDate").s().substring(0, 7));
             long minutes = Duration.between(Instant.parse(v.get("actualStart").s()),
                     Instant.parse(v.get("actualEnd").s())).toMinutes();
+            long planned = Duration.between(Instant.parse(v.get("plannedStart").s()),
+                    Instant.parse(v.get("plannedEnd").s())).toMinutes();
+            long late = Duration.between(Instant.parse(v.get("plannedStart").s()),
+                    Instant.parse(v.get("actualStart").s())).toMinutes();
             List<String> workers = v.get("workerIds").l().stream().map(AttributeValue::s).toList();
             List<String> keys = new ArrayList<>(List.of("AGG#TEAM#" + team + " MONTH#" + month));
             if (team.equals(People.NORTH) && !month.isBefore(YearMonth.of(2026, 11))) {
@@ -125,6 +132,18 @@ class VisitAggregatesTest {
                 Map<String, Long> c = out.computeIfAbsent(k, x -> new TreeMap<>());
                 c.merge("visits", 1L, Long::sum);
                 c.merge("careMinutes", minutes * workers.size(), Long::sum);
+                c.merge("plannedMinutes", planned, Long::sum);
+                c.merge("deliveredMinutes", minutes, Long::sum);
+                if (Math.abs(late) <= 15) {
+                    c.merge("onTime", 1L, Long::sum);
+                } else if (late > 0) {
+                    c.merge("late", 1L, Long::sum);
+                    c.merge("lateMinutes", late, Long::sum);
+                    c.merge("late#" + client, 1L, Long::sum);
+                }
+                if (minutes * 4 < planned * 3) {
+                    c.merge("short", 1L, Long::sum);
+                }
                 for (String w : workers) {
                     c.merge("visits#" + client + "#" + w, 1L, Long::sum);
                     c.merge("careMinutes#" + client + "#" + w, minutes, Long::sum);

@@ -43,7 +43,7 @@ final class VisitsApi extends ApiFixture {
                 ServiceType.PERSONAL_CARE, LocalDate.of(2026, 11, 23), Instant.parse("2026-11-23T09:00:00Z"),
                 Instant.parse("2026-11-23T10:00:00Z"), List.of("w-amara", "w-ben"),
                 new Location("14 Orchard Lane, Leeds LS6 2AB", null, null), VisitStatus.PLANNED, null, null, null,
-                null, null, null, null, "w-amara", NOW, NOW, 1));
+                null, null, null, null, null, false, null, null, null, "w-amara", NOW, NOW, 1));
     }
 
     static String planBody(String start, String end, String... workers) {

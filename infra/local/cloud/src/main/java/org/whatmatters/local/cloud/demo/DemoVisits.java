@@ -16,6 +16,7 @@ import org.whatmatters.domain.ServiceType;
 import org.whatmatters.domain.Visit;
 import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.visits.VisitCounters;
+import org.whatmatters.visits.VisitRules;
 
 /** A visit a day per person, four weeks back (done, with what mattered) and one ahead (planned). */
 final class DemoVisits {
@@ -63,16 +64,20 @@ final class DemoVisits {
             Instant out = in.plusSeconds(3300 + 60L * Math.floorMod(day * 5, 13));
             ServiceType service = SERVICES.get(Math.floorMod(index + day, SERVICES.size()));
             Instant planned = start.minusSeconds(7 * 86_400);
+            // Under way when the cloud starts: checked in, so the late check leaves it alone.
+            boolean started = done || !in.isAfter(now);
             Visit visit = new Visit(id, p.clientId(), p.teamId(), service, date, start, end, List.of(worker), where,
-                    done ? VisitStatus.COMPLETED : VisitStatus.PLANNED, done ? in : null, done ? out : null,
-                    done ? worker : null, done ? worker : null, done ? "All well on arrival." : null,
+                    done ? VisitStatus.COMPLETED : started ? VisitStatus.IN_PROGRESS : VisitStatus.PLANNED,
+                    started ? in : null, done ? out : null,
+                    started ? worker : null, done ? worker : null, started ? "All well on arrival." : null,
                     done ? "Left settled, kettle on." : null,
                     done ? MATTERED[Math.floorMod(day + p.hour(), MATTERED.length)] : null,
-                    "a-priya", planned, done ? out : planned, done ? 3 : 1);
+                    null, false, null, null, null, "a-priya", planned, done ? out : started ? in : planned,
+                    done ? 3 : started ? 2 : 1);
             all.add(visit);
             if (done) {
                 totals.add(ActivityCounters.count(p.teamId(), date, teamContracts,
-                        b -> VisitCounters.completed(visit, b)));
+                        b -> VisitCounters.completed(visit, VisitRules.DEFAULTS, b)));
             }
         }
         visits.createAll(all);
@@ -84,6 +89,7 @@ final class DemoVisits {
         visits.create(new Visit(DemoData.SAMPLE_VISIT, "c-rosa", "t-north", ServiceType.PERSONAL_CARE,
                 LocalDate.ofInstant(sample, zone), sample, sample.plusSeconds(3600), List.of("w-amara", "w-ben"),
                 new Location("14 Orchard Lane, Leeds LS6 2AB", 53.8197, -1.5803), VisitStatus.PLANNED, null, null,
-                null, null, null, null, null, "a-priya", sample.minusSeconds(86_400), sample.minusSeconds(86_400), 1));
+                null, null, null, null, null, null, false, null, null, null, "a-priya", sample.minusSeconds(86_400),
+                sample.minusSeconds(86_400), 1));
     }
 }
