@@ -31,12 +31,22 @@ const ms = (iso) => (iso ? Date.parse(iso) : NaN);
 // ---------- visits ----------
 
 const STATUS_CLASS = { planned: 'planned', 'in-progress': 'in-progress', completed: 'completed', cancelled: 'stopped', missed: 'stopped' };
-const STATUS_RANK = { planned: 0, 'in-progress': 1, completed: 2, cancelled: 2, missed: 2 };
-const STATUS_FOR_UPDATE = { 'visit.planned': 'planned', 'visit.started': 'in-progress', 'visit.finished': 'completed' };
+// a missed visit may still be checked in late, so it ranks below in progress
+const STATUS_RANK = { planned: 0, missed: 0.5, 'in-progress': 1, completed: 2, cancelled: 2 };
+const STATUS_FOR_UPDATE = {
+  'visit.planned': 'planned',
+  'visit.changed': 'planned',
+  'visit.late': 'planned',
+  'visit.started': 'in-progress',
+  'visit.finished': 'completed',
+  'visit.cancelled': 'cancelled',
+  'visit.missed': 'missed',
+};
 
 function statusWords(v) {
   switch (v.status) {
     case 'planned':
+      if (v.lateAt) return 'Running late: the team has been told';
       // a visit whose time has passed without a check-in: say so plainly, not "planned"
       return ms(v.plannedEnd) < Date.now() ? 'No check-in recorded' : 'Planned';
     case 'in-progress':
@@ -44,9 +54,9 @@ function statusWords(v) {
     case 'completed':
       return v.actualEnd ? `Finished at ${time(v.actualEnd)}` : 'Finished';
     case 'cancelled':
-      return 'Cancelled';
+      return v.cancellation?.reason ? `Cancelled: ${v.cancellation.reason}` : 'Cancelled';
     case 'missed':
-      return 'Missed';
+      return 'Missed: the team has been told';
     default:
       return String(v.status ?? 'Status not known');
   }
@@ -265,8 +275,12 @@ function setConnection(connection, seconds) {
 function applyUpdate(message) {
   switch (message.type) {
     case 'visit.planned':
+    case 'visit.changed':
+    case 'visit.late':
     case 'visit.started':
     case 'visit.finished':
+    case 'visit.cancelled':
+    case 'visit.missed':
       upsertVisit(message.type, message.data);
       renderVisits();
       renderLiveStatus();

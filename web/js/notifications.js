@@ -12,6 +12,7 @@ import {
 export const KINDS = [
   ['arrived', 'A care worker arrives'],
   ['visit-finished', 'A visit finishes'],
+  ['visit-changed', 'A visit is moved or cancelled'],
   ['story-shared', 'A story is shared with you'],
   ['survey-open', 'A survey opens'],
   ['survey-reminder', 'A survey reminder'],

@@ -32,6 +32,7 @@ public record NotificationPreferences(String recipientId, String clientId, Map<U
         c.put(UpdateKind.SURVEY_OPEN, Set.of(Channel.EMAIL));
         c.put(UpdateKind.SURVEY_REMINDER, Set.of(Channel.EMAIL));
         c.put(UpdateKind.WEEKLY_DIGEST, Set.of(Channel.EMAIL));
+        c.put(UpdateKind.VISIT_CHANGED, Set.of(Channel.PUSH));
         c.put(UpdateKind.VISIT_LATE, Set.of(Channel.PUSH, Channel.EMAIL));
         c.put(UpdateKind.VISIT_MISSED, Set.of(Channel.PUSH, Channel.EMAIL));
         return new NotificationPreferences(recipientId, clientId, c, QuietHours.DEFAULT);

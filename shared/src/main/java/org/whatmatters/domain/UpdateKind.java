@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum UpdateKind {
     ARRIVED("arrived", false),
     VISIT_FINISHED("visit-finished", false),
+    VISIT_CHANGED("visit-changed", false),
     STORY_SHARED("story-shared", false),
     SURVEY_OPEN("survey-open", false),
     SURVEY_REMINDER("survey-reminder", false),

@@ -59,29 +59,58 @@ public final class ChangeReader {
 
     private Optional<Effect> visit(Change c) {
         Visit v = Images.visit(c.newImage());
-        VisitStatus before = c.inserted() ? null : Images.visit(c.oldImage()).status();
-        UpdateType type;
-        if (c.inserted() && v.status() == VisitStatus.PLANNED) {
-            type = UpdateType.VISIT_PLANNED;
-        } else if (before == VisitStatus.PLANNED && v.status() == VisitStatus.IN_PROGRESS) {
-            type = UpdateType.VISIT_STARTED;
-        } else if (before == VisitStatus.IN_PROGRESS && v.status() == VisitStatus.COMPLETED) {
-            type = UpdateType.VISIT_FINISHED;
-        } else {
+        Visit old = c.inserted() ? null : Images.visit(c.oldImage());
+        Optional<UpdateType> what = visitUpdate(old, v);
+        if (what.isEmpty()) {
             return Optional.empty();
         }
+        UpdateType type = what.get();
         Map<String, String> names = teams.members(v.teamId()).stream()
                 .collect(Collectors.toMap(TeamMember::workerId, TeamMember::displayName, (a, b) -> a));
         Function<String, VisitView.Worker> worker = id -> id == null ? null
                 : new VisitView.Worker(id, names.getOrDefault(id, "Former team member"));
-        boolean started = type != UpdateType.VISIT_PLANNED;
+        boolean started = type == UpdateType.VISIT_STARTED || type == UpdateType.VISIT_FINISHED;
         boolean finished = type == UpdateType.VISIT_FINISHED;
         VisitData data = new VisitData(v.visitId(), v.serviceType(), v.plannedStart(), v.plannedEnd(),
                 v.workerIds().stream().map(worker).toList(), started ? v.actualStart() : null,
                 started ? worker.apply(v.checkedInBy()) : null, finished ? v.actualEnd() : null,
-                finished ? v.whatMattered() : null);
+                finished ? v.whatMattered() : null, VisitView.cancellationNote(v), v.lateAt(), v.missedAt());
         Instant time = type == UpdateType.VISIT_PLANNED ? v.createdAt() : v.updatedAt();
         return publish(type, time, v.clientId(), data, null, v.visitId(), Long.toString(v.version()));
+    }
+
+    /**
+     * What a visit's change tells the family. Visits a rota generates are not announced one by one (the
+     * family sees them in the visit list); moving or cancelling any visit is.
+     */
+    static Optional<UpdateType> visitUpdate(Visit old, Visit v) {
+        if (old == null) {
+            return v.status() == VisitStatus.PLANNED && v.scheduleId() == null ? Optional.of(UpdateType.VISIT_PLANNED)
+                    : Optional.empty();
+        }
+        VisitStatus before = old.status();
+        if (before.awaitingCheckIn() && v.status() == VisitStatus.IN_PROGRESS) {
+            return Optional.of(UpdateType.VISIT_STARTED);
+        }
+        if (before == VisitStatus.IN_PROGRESS && v.status() == VisitStatus.COMPLETED) {
+            return Optional.of(UpdateType.VISIT_FINISHED);
+        }
+        if (before == VisitStatus.PLANNED && v.status() == VisitStatus.CANCELLED) {
+            return Optional.of(UpdateType.VISIT_CANCELLED);
+        }
+        if (before == VisitStatus.PLANNED && v.status() == VisitStatus.MISSED) {
+            return Optional.of(UpdateType.VISIT_MISSED);
+        }
+        if (before == VisitStatus.PLANNED && v.status() == VisitStatus.PLANNED) {
+            if (!v.plannedStart().equals(old.plannedStart()) || !v.plannedEnd().equals(old.plannedEnd())
+                    || !v.workerIds().equals(old.workerIds())) {
+                return Optional.of(UpdateType.VISIT_CHANGED);
+            }
+            if (old.lateAt() == null && v.lateAt() != null) {
+                return Optional.of(UpdateType.VISIT_LATE);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Only stories the family may read; one shared with the team only and widened later counts then. */

@@ -7,6 +7,10 @@ public enum UpdateType {
     VISIT_PLANNED("visit.planned"),
     VISIT_STARTED("visit.started"),
     VISIT_FINISHED("visit.finished"),
+    VISIT_CANCELLED("visit.cancelled"),
+    VISIT_CHANGED("visit.changed"),
+    VISIT_LATE("visit.late"),
+    VISIT_MISSED("visit.missed"),
     STORY_SHARED("story.shared"),
     SURVEY_OPEN("survey.open");
 

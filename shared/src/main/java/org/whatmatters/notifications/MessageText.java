@@ -72,6 +72,12 @@ public final class MessageText {
                         + (stories > 0 ? " and the team shared " + plural(stories, "story", "stories") : "")
                         + ". See what mattered on the page.", url);
             }
+            case VISIT_CHANGED -> d.hasNonNull("cancellation")
+                    ? of(n.updateId(), person + "'s visit is cancelled", person + "'s visit on "
+                            + day(d, "plannedStart") + " at " + clock(d, "plannedStart") + " is cancelled.", url)
+                    : of(n.updateId(), person + "'s visit has changed", person + "'s visit is now on "
+                            + day(d, "plannedStart") + " at " + clock(d, "plannedStart")
+                            + ". See who is coming on the page.", url);
             case VISIT_LATE -> of(n.updateId(), person + "'s visit is running late", person + "'s visit planned for "
                     + clock(d, "plannedStart") + " has not started yet. The team has been told.", url);
             case VISIT_MISSED -> of(n.updateId(), person + "'s visit was missed", person + "'s visit planned for "
@@ -93,6 +99,11 @@ public final class MessageText {
         }
         Instant t = Instant.parse(iso);
         return CLOCK.format(t.atZone(zone));
+    }
+
+    private String day(JsonNode d, String field) {
+        String iso = text(d, field);
+        return iso == null ? "the planned day" : DAY.format(Instant.parse(iso).atZone(zone));
     }
 
     private static String closes(JsonNode d) {

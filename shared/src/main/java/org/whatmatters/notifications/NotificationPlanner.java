@@ -62,6 +62,9 @@ public final class NotificationPlanner {
             case VISIT_FINISHED -> Optional.of(UpdateKind.VISIT_FINISHED);
             case STORY_SHARED -> Optional.of(UpdateKind.STORY_SHARED);
             case SURVEY_OPEN -> Optional.of(UpdateKind.SURVEY_OPEN);
+            case VISIT_CANCELLED, VISIT_CHANGED -> Optional.of(UpdateKind.VISIT_CHANGED);
+            case VISIT_LATE -> Optional.of(UpdateKind.VISIT_LATE);
+            case VISIT_MISSED -> Optional.of(UpdateKind.VISIT_MISSED);
             case VISIT_PLANNED -> Optional.empty();
         };
     }

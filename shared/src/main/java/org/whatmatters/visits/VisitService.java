@@ -196,7 +196,7 @@ public final class VisitService {
 
         Violations v = new Violations();
         if (cmd.plannedStart() == null && cmd.plannedEnd() == null && cmd.workerIds() == null) {
-            v.add("", "give new plannedStart and plannedEnd, or workerIds, or both");
+            v.add("plannedStart", "give new plannedStart and plannedEnd, or workerIds, or both");
         }
         if ((cmd.plannedStart() == null) != (cmd.plannedEnd() == null)) {
             v.add(cmd.plannedStart() == null ? "plannedStart" : "plannedEnd", "give both plannedStart and plannedEnd");

@@ -28,11 +28,15 @@ public record VisitView(String visitId, String clientId, ServiceType serviceType
                                    long noticeMinutes) {
     }
 
+    /** The cancellation as families and the team see it; null when the visit was not cancelled. */
+    public static CancellationNote cancellationNote(Visit v) {
+        return v.cancellation() == null ? null : new CancellationNote(v.cancellation().requestedBy(),
+                v.cancellation().reason(), v.cancellation().askedAt(), v.cancellation().noticeMinutes(v.plannedStart()));
+    }
+
     static VisitView of(Visit v, List<Worker> workers, Relation relation, VisitTiming timing) {
         boolean team = relation == Relation.TEAM_WORKER || relation == Relation.PROVIDER_ADMIN;
-        CancellationNote cancelled = v.cancellation() == null ? null : new CancellationNote(
-                v.cancellation().requestedBy(), v.cancellation().reason(), v.cancellation().askedAt(),
-                v.cancellation().noticeMinutes(v.plannedStart()));
+        CancellationNote cancelled = cancellationNote(v);
         return new VisitView(v.visitId(), v.clientId(), v.serviceType(), v.serviceDate(), v.plannedStart(),
                 v.plannedEnd(), workers, v.location(), v.status(), v.actualStart(), v.actualEnd(),
                 team ? v.checkInNote() : null, team ? v.checkOutNote() : null, v.whatMattered(), v.scheduleId(),

@@ -11,13 +11,15 @@ import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
+import org.whatmatters.visits.CancelVisit;
 import org.whatmatters.visits.CheckIn;
 import org.whatmatters.visits.CheckOut;
 import org.whatmatters.visits.PlanVisit;
+import org.whatmatters.visits.RescheduleVisit;
 import org.whatmatters.visits.VisitService;
 import org.whatmatters.visits.VisitView;
 
-/** The visits API: plan, check in, check out, read one, list a client's. */
+/** The visits API: plan, check in, check out, cancel, move, read one, list a client's. */
 public final class VisitsApiHandler extends HttpApiHandler {
 
     /** Lambda's entry point. */
@@ -46,6 +48,12 @@ public final class VisitsApiHandler extends HttpApiHandler {
                         r -> ApiResponse.ok(visits.checkIn(r.caller(), r.path("visitId"), r.body(CheckIn.class))), WORKER)),
                 entry("POST /visits/{visitId}/check-out", Endpoint.of(
                         r -> ApiResponse.ok(visits.checkOut(r.caller(), r.path("visitId"), r.body(CheckOut.class))),
-                        WORKER)));
+                        WORKER)),
+                entry("POST /visits/{visitId}/cancel", Endpoint.of(
+                        r -> ApiResponse.ok(visits.cancel(r.caller(), r.path("visitId"), r.body(CancelVisit.class))),
+                        WORKER, PROVIDER_ADMIN)),
+                entry("POST /visits/{visitId}/reschedule", Endpoint.of(
+                        r -> ApiResponse.ok(visits.reschedule(r.caller(), r.path("visitId"),
+                                r.body(RescheduleVisit.class))), WORKER, PROVIDER_ADMIN)));
     }
 }

@@ -54,6 +54,50 @@ class AuthorisationTest {
                 .as(claims).body("{}"), status);
     }
 
+    @ParameterizedTest(name = "{0} cancelling a visit: {2}")
+    @MethodSource("outsiders")
+    void cancelVisit(String who, Map<String, String> claims, int status) {
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/cancel").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(claims).body("{\"requestedBy\":\"client\",\"reason\":\"Out for the day\"}"), status);
+    }
+
+    @ParameterizedTest(name = "{0} moving a visit: {2}")
+    @MethodSource("outsiders")
+    void rescheduleVisit(String who, Map<String, String> claims, int status) {
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/reschedule").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(claims).body("{\"plannedStart\":\"" + START + "\",\"plannedEnd\":\"" + END + "\"}"), status);
+    }
+
+    @Test
+    void familyMayNotCancelOrMoveButSeesTheCancellation() {
+        String cancel = "{\"requestedBy\":\"family\",\"reason\":\"At her daughter's\"}";
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/cancel").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.MARIA).body(cancel), 403);
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/reschedule").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.MARIA).body("{\"workerIds\":[\"w-ben\"]}"), 403);
+        VisitsApi api = new VisitsApi();
+        var done = api.call(HttpEvents.route("POST /visits/{visitId}/cancel").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.PRIYA).body(cancel));
+        assertEquals(200, done.status(), done.json()::toString);
+        var seen = api.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.MARIA));
+        assertEquals("cancelled", seen.json().get("status").asText());
+        assertEquals("At her daughter's", seen.json().at("/cancellation/reason").asText());
+        assertFalse(seen.json().at("/cancellation").has("recordedBy"), "who recorded it is the team's business");
+        var other = api.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.TOM));
+        assertEquals(404, other.status(), "another person's family sees nothing of it");
+    }
+
+    @Test
+    void aWorkerOfTheTeamNotOnTheVisitMayMoveIt() {
+        VisitsApi api = new VisitsApi();
+        var moved = api.call(HttpEvents.route("POST /visits/{visitId}/reschedule").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.DEV).body("{\"workerIds\":[\"w-dev\"]}"));
+        assertEquals(200, moved.status(), moved.json()::toString);
+        assertEquals("w-dev", moved.json().at("/workers/0/workerId").asText());
+    }
+
     @Test
     void unknownIdsLookTheSameAsOtherPeoplesIds() {
         var unknown = API.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", "v-nope").as(People.TOM));
@@ -63,6 +107,10 @@ class AuthorisationTest {
         assertEquals(unknown.json().get("title"), others.json().get("title"));
         assertEquals(404, API.call(HttpEvents.route("GET /clients/{clientId}/visits").path("clientId", "c-nope")
                 .as(People.AMARA)).status());
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/cancel").path("visitId", "v-nope").as(People.AMARA)
+                .body("{\"requestedBy\":\"client\",\"reason\":\"x\"}"), 404);
+        expectNoData(HttpEvents.route("POST /visits/{visitId}/reschedule").path("visitId", "v-nope").as(People.PRIYA)
+                .body("{\"workerIds\":[\"w-ben\"]}"), 404);
     }
 
     @Test

@@ -146,6 +146,86 @@ class BadInputTest {
                 .as(People.AMARA).body(body), status, field);
     }
 
+    static Stream<Arguments> cancelCases() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"requestedBy\":", 400, null),
+                Arguments.of("empty object", "{}", 400, "requestedBy"),
+                Arguments.of("unknown field", "{\"requestedBy\":\"client\",\"reason\":\"x\",\"fee\":1}", 400, "fee"),
+                Arguments.of("unknown requester", "{\"requestedBy\":\"neighbour\",\"reason\":\"x\"}", 400,
+                        "requestedBy"),
+                Arguments.of("requester spelt in capitals", "{\"requestedBy\":\"CLIENT\",\"reason\":\"x\"}", 400,
+                        "requestedBy"),
+                Arguments.of("missing reason", "{\"requestedBy\":\"client\"}", 400, "reason"),
+                Arguments.of("blank reason", "{\"requestedBy\":\"client\",\"reason\":\"  \"}", 400, "reason"),
+                Arguments.of("oversize reason", "{\"requestedBy\":\"client\",\"reason\":\"" + BIG + "\"}", 400,
+                        "reason"),
+                Arguments.of("asked in the future",
+                        "{\"requestedBy\":\"client\",\"reason\":\"x\",\"askedAt\":\"2026-11-24T09:00:00Z\"}", 400,
+                        "askedAt"),
+                Arguments.of("asked before the visit was planned",
+                        "{\"requestedBy\":\"client\",\"reason\":\"x\",\"askedAt\":\"2026-11-01T09:00:00Z\"}", 400,
+                        "askedAt"),
+                Arguments.of("askedAt not a date-time",
+                        "{\"requestedBy\":\"client\",\"reason\":\"x\",\"askedAt\":\"yesterday\"}", 400, "askedAt"));
+    }
+
+    @ParameterizedTest(name = "cancel: {0}")
+    @MethodSource("cancelCases")
+    void cancelRejects(String name, String body, int status, String field) {
+        expectRejected(HttpEvents.route("POST /visits/{visitId}/cancel").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body(body), status, field);
+    }
+
+    static Stream<Arguments> rescheduleCases() {
+        String times = "{\"plannedStart\":\"%s\",\"plannedEnd\":\"%s\"}";
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"plannedStart\"", 400, null),
+                Arguments.of("nothing to change", "{}", 400, "plannedStart"),
+                Arguments.of("unknown field", "{\"workerIds\":[\"w-ben\"],\"room\":2}", 400, "room"),
+                Arguments.of("start without end", "{\"plannedStart\":\"" + START + "\"}", 400, "plannedEnd"),
+                Arguments.of("end without start", "{\"plannedEnd\":\"" + END + "\"}", 400, "plannedStart"),
+                Arguments.of("end before start", times.formatted(END, START), 400, "plannedEnd"),
+                Arguments.of("longer than 12 hours", times.formatted(START, "2026-11-25T09:00:00Z"), 400, "plannedEnd"),
+                Arguments.of("start years ahead", times.formatted("2031-01-01T09:00:00Z", "2031-01-01T10:00:00Z"), 400,
+                        "plannedStart"),
+                Arguments.of("no workers", "{\"workerIds\":[]}", 400, "workerIds"),
+                Arguments.of("a worker twice", "{\"workerIds\":[\"w-ben\",\"w-ben\"]}", 400, "workerIds"),
+                Arguments.of("five workers", "{\"workerIds\":[\"w-amara\",\"w-ben\",\"w-dev\",\"w-x\",\"w-y\"]}",
+                        400, "workerIds"),
+                Arguments.of("another team's worker", "{\"workerIds\":[\"w-chloe\"]}", 400, "workerIds[0]"),
+                Arguments.of("workers not a list", "{\"workerIds\":\"w-ben\"}", 400, "workerIds"));
+    }
+
+    @ParameterizedTest(name = "reschedule: {0}")
+    @MethodSource("rescheduleCases")
+    void rescheduleRejects(String name, String body, int status, String field) {
+        expectRejected(HttpEvents.route("POST /visits/{visitId}/reschedule").path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body(body), status, field);
+    }
+
+    static Stream<Arguments> changesOfAVisitNoLongerPlanned() {
+        String cancel = "{\"requestedBy\":\"provider\",\"reason\":\"Snow\"}";
+        String move = "{\"workerIds\":[\"w-ben\"]}";
+        String in = "{\"at\":\"2026-11-23T09:05:00Z\"}";
+        return Stream.of(
+                Arguments.of("cancel after check-in", "check-in", in, "cancel", cancel),
+                Arguments.of("move after check-in", "check-in", in, "reschedule", move),
+                Arguments.of("cancel twice", "cancel", cancel, "cancel", cancel),
+                Arguments.of("move a cancelled visit", "cancel", cancel, "reschedule", move),
+                Arguments.of("check in to a cancelled visit", "cancel", cancel, "check-in", in));
+    }
+
+    @ParameterizedTest(name = "409: {0}")
+    @MethodSource("changesOfAVisitNoLongerPlanned")
+    void changesOfAVisitNoLongerPlannedConflict(String name, String first, String firstBody, String then,
+                                                String thenBody) {
+        var done = api.call(HttpEvents.route("POST /visits/{visitId}/" + first).path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body(firstBody));
+        assertEquals(200, done.status(), done.json()::toString);
+        expectRejected(HttpEvents.route("POST /visits/{visitId}/" + then).path("visitId", VisitsApi.SAMPLE_VISIT)
+                .as(People.AMARA).body(thenBody), 409, null);
+    }
+
     static Stream<Arguments> transitions() {
         UnaryOperator<VisitsApi> none = a -> a;
         UnaryOperator<VisitsApi> checkedIn = a -> {
