@@ -36,6 +36,9 @@ public final class MessageText {
                 out.set(f, data.get(f));
             }
         }
+        if (data.hasNonNull("cancellation")) {
+            out.put("cancelled", true); // not why: the reason stays on the page
+        }
         if (data.path("checkedInBy").hasNonNull("displayName")) {
             out.putObject("checkedInBy").set("displayName", data.path("checkedInBy").get("displayName"));
         }
@@ -72,7 +75,7 @@ public final class MessageText {
                         + (stories > 0 ? " and the team shared " + plural(stories, "story", "stories") : "")
                         + ". See what mattered on the page.", url);
             }
-            case VISIT_CHANGED -> d.hasNonNull("cancellation")
+            case VISIT_CHANGED -> d.path("cancelled").asBoolean()
                     ? of(n.updateId(), person + "'s visit is cancelled", person + "'s visit on "
                             + day(d, "plannedStart") + " at " + clock(d, "plannedStart") + " is cancelled.", url)
                     : of(n.updateId(), person + "'s visit has changed", person + "'s visit is now on "

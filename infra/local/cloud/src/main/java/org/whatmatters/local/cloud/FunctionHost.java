@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public final class FunctionHost implements Invoker {
     private final Map<String, String> localEnvironment;
     private final String region;
     private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+    private final Clock clock;
     private final Map<String, Invocations> invocations = new ConcurrentHashMap<>();
 
     /** How often a function was invoked and its handler's time in all (warm: the instance start is apart). */
@@ -37,8 +39,10 @@ public final class FunctionHost implements Invoker {
         }
     }
 
-    public FunctionHost(Iterable<FunctionSpec> functions, Map<String, String> localEnvironment, String region) {
+    public FunctionHost(Iterable<FunctionSpec> functions, Map<String, String> localEnvironment, String region,
+                        Clock clock) {
         functions.forEach(f -> specs.put(f.logicalId(), f));
+        this.clock = clock;
         this.localEnvironment = Map.copyOf(localEnvironment);
         this.region = region;
     }
@@ -106,7 +110,7 @@ public final class FunctionHost implements Invoker {
         FunctionSpec spec = spec(functionId);
         try {
             Class<?> type = Class.forName(spec.handlerClass());
-            Object handler = construct(type, Env.of(environment(functionId)));
+            Object handler = construct(type, Env.of(environment(functionId)), clock);
             Method method = Arrays.stream(type.getMethods())
                     .filter(m -> m.getName().equals(spec.handlerMethod()) && m.getParameterCount() == 2
                             && Context.class.isAssignableFrom(m.getParameterTypes()[1]) && !m.isBridge())
@@ -125,10 +129,10 @@ public final class FunctionHost implements Invoker {
     }
 
     /** A handler built on its wiring gets the template's environment; otherwise Lambda's no-arg way. */
-    private static Object construct(Class<?> type, Env env) throws ReflectiveOperationException {
+    private static Object construct(Class<?> type, Env env, Clock clock) throws ReflectiveOperationException {
         Optional<HandlerWiring> wiring = HandlerWiring.of(type);
         if (wiring.isPresent()) {
-            return wiring.get().build(env);
+            return wiring.get().build(env, clock);
         }
         System.err.println("[local-cloud] " + type.getName() + " has no constructor taking its wiring: it reads the "
                 + "process environment, not the template's");

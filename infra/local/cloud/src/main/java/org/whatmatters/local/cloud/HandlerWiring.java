@@ -3,6 +3,7 @@ package org.whatmatters.local.cloud;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import org.whatmatters.config.Env;
@@ -40,5 +41,21 @@ public record HandlerWiring(Constructor<?> constructor, Method create) {
     /** The handler on {@code env}; what either step throws comes as an InvocationTargetException. */
     public Object build(Env env) throws ReflectiveOperationException {
         return constructor.newInstance(create.invoke(null, env));
+    }
+
+    /**
+     * The handler on {@code env} and the local cloud's clock (in the provider's zone, as Lambda's wiring has
+     * it), where the wiring takes one: {@code create(Env, Clock)}; else as {@link #build(Env)}.
+     */
+    public Object build(Env env, Clock clock) throws ReflectiveOperationException {
+        try {
+            Method withClock = type().getMethod("create", Env.class, Clock.class);
+            if (Modifier.isStatic(withClock.getModifiers()) && type().isAssignableFrom(withClock.getReturnType())) {
+                return constructor.newInstance(withClock.invoke(null, env, clock.withZone(env.zone())));
+            }
+        } catch (NoSuchMethodException none) {
+            // this wiring reads the system clock
+        }
+        return build(env);
     }
 }

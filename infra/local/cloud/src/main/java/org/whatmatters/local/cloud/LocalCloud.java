@@ -3,7 +3,6 @@ package org.whatmatters.local.cloud;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +67,7 @@ public final class LocalCloud implements AutoCloseable {
     private int httpPort;
     private boolean seeded;
     private final Outbox outbox = new Outbox();
+    private final LocalClock clock = new LocalClock();
     private final Vapid vapid = Vapid.generate();
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private long phaseStart = System.nanoTime();
@@ -172,7 +172,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void startApis(Template template, Options o, RSAKey signingKey) {
-        issuer = new JwtIssuer("http://127.0.0.1:" + httpPort + ISSUER_PATH, AUDIENCE, Clock.systemUTC(), signingKey);
+        issuer = new JwtIssuer("http://127.0.0.1:" + httpPort + ISSUER_PATH, AUDIENCE, clock, signingKey);
         Map<String, String> params = parameters(template, o);
 
         // First pass: learn the WebSocket APIs, start them, then resolve again with their real endpoints.
@@ -196,11 +196,11 @@ public final class LocalCloud implements AutoCloseable {
         apiBases.putIfAbsent("ServerlessHttpApi", new String[]{"http://127.0.0.1:" + httpPort, null});
         stack = Stack.read(template, resolver(template, o, params, apiBases));
 
-        queues = keep(new LocalQueues(stack.queues(), sqsEndpoint().toString(), Clock.systemUTC()));
+        queues = keep(new LocalQueues(stack.queues(), sqsEndpoint().toString(), clock));
         Map<String, String> env = new LinkedHashMap<>(localEnvironment());
         env.putAll(messagingEnvironment(httpPort));
-        functions = new FunctionHost(stack.functions(), env, o.region());
-        topics = keep(new LocalTopics(stack.topics(), functions, Clock.systemUTC(),
+        functions = new FunctionHost(stack.functions(), env, o.region(), clock);
+        topics = keep(new LocalTopics(stack.topics(), functions, clock,
                 new LocalTopics.Options(o.region(), LocalTopics.Options.DEFAULTS.retryDelays())));
         URI ws = webSockets.values().stream().findFirst().map(WebSocketEmulator::stageEndpoint).orElse(null);
         try {
@@ -217,10 +217,10 @@ public final class LocalCloud implements AutoCloseable {
         }
         http.mount(ISSUER_PATH + "/", LocalPages.issuer(issuer));
         HostedUi hostedUi = new HostedUi(AUDIENCE, web.origin(),
-                sub -> mintFor(sub, HostedUi.TOKEN_LIFETIME), Clock.systemUTC());
+                sub -> mintFor(sub, HostedUi.TOKEN_LIFETIME), clock);
         http.mount(ISSUER_PATH + "/oauth2/", hostedUi::handle);
         http.mount(ISSUER_PATH + "/logout", hostedUi::handle);
-        scheduler = keep(Scheduler.start(functions, scheduleJobs(), Clock.systemUTC()));
+        scheduler = keep(Scheduler.start(functions, scheduleJobs(), clock));
         http.mount("/_local/", LocalPages.local(this));
         http.mount(SqsApi.PATH, new SqsApi(queues));
         mountMessaging(params);
@@ -233,7 +233,7 @@ public final class LocalCloud implements AutoCloseable {
         if (buckets.containsKey("SummariesBucket")) {
             env.put("SUMMARIES_BUCKET", buckets.get("SummariesBucket"));
         }
-        return DemoData.seed(Env.of(env), Clock.systemUTC());
+        return DemoData.seed(Env.of(env), clock);
     }
 
     /** Runs a start-up step on its own thread (the common pool has one thread on two cores). */
@@ -367,6 +367,11 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** What the local SES, SMS and push stand-ins took. */
+    /** The clock every function, token, schedule and queue here reads; a test moves it on. */
+    public LocalClock clock() {
+        return clock;
+    }
+
     public Outbox outbox() {
         return outbox;
     }

@@ -111,6 +111,24 @@ class PagesInABrowserTest {
     }
 
     @Test
+    @Order(10)
+    void aCancelledVisitShowsAsCancelledOnTheFamilyPageLive() throws Exception {
+        Browser b = signedIn("f-maria");
+        b.textContains(By.id("live-connection"), "Live");
+        b.script("window.__sameDocument = true;");
+        String visitId = planVisitForRosa();
+        By visit = By.cssSelector("li[data-visit-id='" + visitId + "']");
+        b.visible(visit);
+
+        Reply cancelled = call("POST", "/visits/" + visitId + "/cancel", "w-amara",
+                "{\"requestedBy\":\"family\",\"reason\":\"Rosa is at her daughter's today\"}");
+        assertEquals(200, cancelled.status(), cancelled.body());
+        String shown = b.textContains(visit, "Cancelled");
+        assertTrue(shown.contains("at her daughter's"), shown);
+        assertEquals(Boolean.TRUE, b.script("return window.__sameDocument === true;"), "the page did not reload");
+    }
+
+    @Test
     @Order(6)
     void aFamilyMemberSendsARatingAndSeesTheConfirmationAndASecondVisitIsKind() throws Exception {
         Browser b = signedIn("f-maria");
