@@ -172,6 +172,8 @@ class OpenApiSchemasTest {
         m.put("CheckOut", org.whatmatters.visits.CheckOut.class);
         m.put("VisitWorker", org.whatmatters.visits.VisitView.Worker.class);
         m.put("VisitView", org.whatmatters.visits.VisitView.class);
+        m.put("CancellationNote", org.whatmatters.visits.VisitView.CancellationNote.class);
+        m.put("VisitTiming", org.whatmatters.visits.VisitTiming.class);
         m.put("VisitList", org.whatmatters.visits.VisitList.class);
         m.put("NewScheduleEntry", org.whatmatters.rota.NewEntry.class);
         m.put("NewSchedule", org.whatmatters.rota.NewSchedule.class);
@@ -258,6 +260,8 @@ class OpenApiSchemasTest {
         Map<String, Class<? extends Enum<?>>> m = new LinkedHashMap<>();
         m.put("ServiceType", org.whatmatters.domain.ServiceType.class);
         m.put("VisitStatus", org.whatmatters.domain.VisitStatus.class);
+        m.put("CancellationRequester", org.whatmatters.domain.CancellationRequester.class);
+        m.put("Punctuality", org.whatmatters.visits.Punctuality.class);
         m.put("OutcomeDomain", org.whatmatters.domain.OutcomeDomain.class);
         m.put("SharingConsent", org.whatmatters.domain.SharingConsent.class);
         m.put("HealthEventType", org.whatmatters.domain.HealthEventType.class);
