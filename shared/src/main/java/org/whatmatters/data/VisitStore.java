@@ -208,6 +208,35 @@ public final class VisitStore {
     }
 
     /**
+     * Creates the rota's new visits in as few transactions as DynamoDB takes (a fortnight of a busy schedule is
+     * one or two calls, not a hundred); a transaction with a visit someone made meanwhile is retried visit by
+     * visit, so the others are still created. Answers how many were created.
+     */
+    public int createAllIfAbsent(List<Visit> visits) {
+        int created = 0;
+        // One action per visit, and its address once per transaction.
+        int chunk = Transaction.MAX_ITEMS / 2;
+        for (int from = 0; from < visits.size(); from += chunk) {
+            List<Visit> part = visits.subList(from, Math.min(visits.size(), from + chunk));
+            Transaction tx = Transaction.on(data);
+            Set<ClientAddress> kept = new HashSet<>();
+            for (Visit visit : part) {
+                tx.create(SCHEMA, visit);
+                address(visit).filter(kept::add).ifPresent(a -> tx.put(ClientStore.ADDRESS, a, null));
+            }
+            try {
+                tx.commit();
+                created += part.size();
+            } catch (Transaction.ConditionFailed e) {
+                for (Visit visit : part) {
+                    created += createIfAbsent(visit) ? 1 : 0;
+                }
+            }
+        }
+        return created;
+    }
+
+    /**
      * Deletes a generated visit the rota no longer means, only if it is still as read: planned, not moved by
      * hand, same version. False (nothing deleted) when someone got there first.
      */

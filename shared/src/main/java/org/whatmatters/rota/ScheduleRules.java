@@ -147,8 +147,10 @@ final class ScheduleRules {
         v.range("location.longitude", l.longitude(), -180, 180);
     }
 
-    static void validity(Violations v, LocalDate from, LocalDate to, LocalDate today) {
-        if (v.required("validFrom", from) && Math.abs(ChronoUnit.DAYS.between(today, from)) > HORIZON_DAYS) {
+    /** {@code keptFrom}: the schedule's validFrom so far, which may by now lie further back than the horizon. */
+    static void validity(Violations v, LocalDate from, LocalDate to, LocalDate today, LocalDate keptFrom) {
+        if (v.required("validFrom", from) && !from.equals(keptFrom)
+                && Math.abs(ChronoUnit.DAYS.between(today, from)) > HORIZON_DAYS) {
             v.add("validFrom", "must be within " + HORIZON_DAYS + " days of today");
         }
         if (to != null && from != null && to.isBefore(from)) {

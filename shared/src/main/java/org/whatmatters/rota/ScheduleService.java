@@ -58,7 +58,7 @@ public final class ScheduleService {
         Violations v = new Violations();
         List<ScheduleEntry> entries = ScheduleRules.entries(v, cmd.entries(), team);
         ScheduleRules.location(v, cmd.location());
-        ScheduleRules.validity(v, cmd.validFrom(), cmd.validTo(), today);
+        ScheduleRules.validity(v, cmd.validFrom(), cmd.validTo(), today, null);
         v.throwIfAny();
 
         CareSchedule schedule = new CareSchedule("s-" + UUID.randomUUID(), client.clientId(), client.teamId(),
@@ -76,7 +76,7 @@ public final class ScheduleService {
         Violations v = new Violations();
         List<ScheduleEntry> entries = ScheduleRules.entries(v, cmd.entries(), o.team());
         ScheduleRules.location(v, cmd.location());
-        ScheduleRules.validity(v, cmd.validFrom(), cmd.validTo(), today);
+        ScheduleRules.validity(v, cmd.validFrom(), cmd.validTo(), today, o.schedule().validFrom());
         v.required("version", cmd.version());
         v.throwIfAny();
 
@@ -86,6 +86,7 @@ public final class ScheduleService {
         }
         CareSchedule updated = new CareSchedule(read.scheduleId(), read.clientId(), read.teamId(), entries,
                 cmd.validFrom(), cmd.validTo(), cmd.location(), read.createdBy(), read.createdAt(), read.version() + 1);
+        refuseClash(updated, o.team());
         return save(updated, read, o.team());
     }
 
@@ -94,7 +95,7 @@ public final class ScheduleService {
         CareSchedule read = o.schedule();
         Violations v = new Violations();
         if (v.required("validTo", cmd.validTo())) {
-            ScheduleRules.validity(v, read.validFrom(), cmd.validTo(), LocalDate.now(clock));
+            ScheduleRules.validity(v, read.validFrom(), cmd.validTo(), LocalDate.now(clock), read.validFrom());
         }
         v.throwIfAny();
         CareSchedule updated = new CareSchedule(read.scheduleId(), read.clientId(), read.teamId(), read.entries(),
@@ -132,8 +133,8 @@ public final class ScheduleService {
         return new Owned(schedule, client, members(client.teamId()));
     }
 
+    /** Ending never adds a clash, so only creating and changing are checked. */
     private ScheduleView save(CareSchedule updated, CareSchedule read, Map<String, String> team) {
-        refuseClash(updated, team);
         if (!schedules.replace(updated, read.version())) {
             throw stale(schedules.find(read.scheduleId()).orElse(read));
         }

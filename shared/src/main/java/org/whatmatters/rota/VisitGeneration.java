@@ -92,12 +92,8 @@ public final class VisitGeneration {
                 updated += visits.replace(visit.regenerated(plan, now), visit, List.of()) ? 1 : 0;
             }
         }
-        int created = 0;
-        for (Visit plan : plans.values()) {
-            if (!plan.serviceDate().isAfter(last) && !known.contains(plan.visitId())) {
-                created += visits.createIfAbsent(plan) ? 1 : 0;
-            }
-        }
+        int created = visits.createAllIfAbsent(plans.values().stream()
+                .filter(p -> !p.serviceDate().isAfter(last) && !known.contains(p.visitId())).toList());
         Metric.VISITS_GENERATED.add(created);
         return new Generated(created, updated, removed);
     }

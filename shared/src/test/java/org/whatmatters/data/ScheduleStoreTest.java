@@ -92,4 +92,20 @@ class ScheduleStoreTest {
         assertTrue(visits.deleteIfUntouched(other));
         assertTrue(visits.find("v-gen-2").isEmpty());
     }
+
+    @Test
+    void manyGeneratedVisitsAreCreatedInBatchesAndOneMadeMeanwhileIsSkipped() {
+        VisitStore visits = new VisitStore(new TestTable().data());
+        List<Visit> plans = new java.util.ArrayList<>();
+        for (int day = 0; day < 120; day++) {
+            Instant start = Instant.parse("2026-11-24T09:00:00Z").plus(Duration.ofDays(day));
+            plans.add(Visit.planned("v-batch-" + day, "c-rosa", "t-north", ServiceType.PERSONAL_CARE,
+                    LocalDate.ofInstant(start, java.time.ZoneOffset.UTC), start, start.plus(Duration.ofHours(1)),
+                    List.of("w-amara"), new Location("14 Orchard Lane", null, null), "s-1", "w-amara", AT));
+        }
+        assertTrue(visits.createIfAbsent(plans.get(70)));
+        assertEquals(119, visits.createAllIfAbsent(plans));
+        assertEquals(0, visits.createAllIfAbsent(plans));
+        assertEquals(120, visits.ofSchedule("c-rosa", "s-1", AT, AT.plus(Duration.ofDays(200))).size());
+    }
 }

@@ -51,7 +51,7 @@ class GenerationPropertyTest {
         long seed = Long.getLong("rota.seed", System.nanoTime());
         Random random = new Random(seed);
         int visits = 0;
-        for (int run = 0; run < 10; run++) {
+        for (int run = 0; run < 20; run++) {
             visits += check(random, "s-prop-" + run, "seed " + seed + ", run " + run);
         }
         assertTrue(visits > 20, "the runs generated almost nothing (seed " + seed + ")");

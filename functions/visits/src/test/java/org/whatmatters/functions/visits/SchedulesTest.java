@@ -212,4 +212,29 @@ class SchedulesTest {
         assertEquals(0, again.get("created"));
         assertEquals(6, generated(id).size());
     }
+
+    @Test
+    void aScheduleStartedLongAgoCanStillBeChangedAndEnded() {
+        var store = new org.whatmatters.data.ScheduleStore(api.table.data());
+        store.create(new org.whatmatters.domain.CareSchedule("s-old", People.ROSA, People.NORTH, List.of(
+                new org.whatmatters.domain.ScheduleEntry("e-1", java.util.Set.of(java.time.DayOfWeek.WEDNESDAY),
+                        java.time.LocalTime.of(14, 0), java.time.Duration.ofHours(1),
+                        org.whatmatters.domain.ServiceType.COMPANIONSHIP, List.of("w-dev"))),
+                java.time.LocalDate.of(2024, 6, 3), null, new org.whatmatters.domain.Location("14 Orchard Lane", null,
+                null), "w-amara", Instant.parse("2024-06-01T09:00:00Z"), 1));
+        String change = """
+                {"entries":[{"entryId":"e-1","days":["wednesday"],"start":"15:00","durationMinutes":60,
+                "serviceType":"companionship","preferredWorkers":["w-dev"]}],
+                "location":%s,"validFrom":"2024-06-03","version":1}""".formatted(ScheduleBodies.ADDRESS);
+        var changed = api.expect(200, HttpEvents.route("PUT /schedules/{scheduleId}").path("scheduleId", "s-old")
+                .as(People.BEN).body(change));
+        assertEquals(2, changed.json().at("/generated/created").asInt(), changed::body);
+        var ended = api.expect(200, HttpEvents.route("POST /schedules/{scheduleId}/end").path("scheduleId", "s-old")
+                .as(People.BEN).body("{\"validTo\":\"2026-11-30\"}"));
+        assertEquals(1, ended.json().at("/generated/removed").asInt(), ended::body);
+        // Moving validFrom itself is held to the horizon.
+        api.expectRejected(HttpEvents.route("PUT /schedules/{scheduleId}").path("scheduleId", "s-old").as(People.BEN)
+                .body(change.replace("2024-06-03", "2024-06-04").replace("\"version\":1", "\"version\":3")), 400,
+                "validFrom");
+    }
 }
