@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.whatmatters.access.ClientAccess;
@@ -148,13 +150,20 @@ public final class ScheduleService {
 
     /** A 409 naming the worker, the weekday and times, and the other client's schedule they would clash with. */
     private void refuseClash(CareSchedule schedule, Map<String, String> team) {
-        Optional<Clashes.Clash> clash = Clashes.first(schedule, schedules.ofTeam(schedule.teamId()));
+        // A worker may belong to more than one team: their other teams' schedules count too.
+        Set<String> teamIds = new TreeSet<>(Set.of(schedule.teamId()));
+        schedule.entries().stream().flatMap(e -> e.preferredWorkers().stream()).distinct()
+                .forEach(w -> teams.memberships(w).forEach(m -> teamIds.add(m.teamId())));
+        List<CareSchedule> others = teamIds.stream().flatMap(t -> schedules.ofTeam(t).stream()).toList();
+        Optional<Clashes.Clash> clash = Clashes.first(schedule, others);
         if (clash.isEmpty()) {
             return;
         }
         Clashes.Clash c = clash.get();
         CareSchedule other = c.other();
+        // Another team's client is not the caller's to know by name.
         String where = other.scheduleId().equals(schedule.scheduleId()) ? "another line of this schedule"
+                : !other.teamId().equals(schedule.teamId()) ? "a schedule of another team (" + other.scheduleId() + ")"
                 : clients.find(other.clientId()).map(Client::displayName).orElse(other.clientId()) + "'s schedule "
                         + other.scheduleId();
         throw ProblemException.conflict(team.getOrDefault(c.workerId(), c.workerId()) + " (" + c.workerId()

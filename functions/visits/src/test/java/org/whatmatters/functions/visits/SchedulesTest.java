@@ -237,4 +237,19 @@ class SchedulesTest {
                 .body(change.replace("2024-06-03", "2024-06-04").replace("\"version\":1", "\"version\":3")), 400,
                 "validFrom");
     }
+
+    @Test
+    void aWorkerInTwoTeamsIsCheckedAgainstBothWithoutNamingTheOtherTeamsClient() {
+        new org.whatmatters.data.TeamStore(api.table.data()).putMember(new org.whatmatters.domain.TeamMember(
+                People.SOUTH, "w-dev", "Dev", Instant.parse("2026-01-05T09:00:00Z")));
+        api.expect(201, HttpEvents.route("POST /clients/{clientId}/schedules").path("clientId", People.ARTHUR)
+                .as(People.CHLOE).body(ScheduleBodies.schedule("2026-11-23",
+                        ScheduleBodies.line(List.of("tuesday"), "11:00", 60, "w-dev"))));
+        var r = api.expectRejected(HttpEvents.route("POST /clients/{clientId}/schedules").path("clientId", People.ROSA)
+                .as(People.AMARA).body(ScheduleBodies.schedule("2026-11-23",
+                        ScheduleBodies.line(List.of("tuesday"), "11:30", 60, "w-dev"))), 409, null);
+        String detail = r.json().get("detail").asText();
+        assertTrue(detail.contains("Dev") && detail.contains("another team"), detail);
+        assertFalse(detail.contains("Arthur"), detail);
+    }
 }
