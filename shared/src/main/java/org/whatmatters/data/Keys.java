@@ -144,6 +144,31 @@ public final class Keys {
         return "DUE#END#" + day;
     }
 
+    /** A client's recurring schedule (SK {@link #SCHEDULE}). */
+    public static String schedule(String scheduleId) {
+        return "SCHEDULE#" + scheduleId;
+    }
+
+    public static final String SCHEDULE = "SCHEDULE";
+
+    /** GSI1: a client's schedules, by the day they start. */
+    public static String clientSchedules(String clientId) {
+        return "CLIENT#" + clientId + "#SCHEDULES";
+    }
+
+    /** GSI2: a team's schedules, by the day they start: what a new one is checked against for double-booking. */
+    public static String teamSchedules(String teamId) {
+        return "TEAM#" + teamId + "#SCHEDULES";
+    }
+
+    /**
+     * GSI3: every schedule, by its last day ({@link #OPEN_ENDED} when it has none), so the daily generation reads
+     * those still in force with one query from today on (a few hundred per provider at most).
+     */
+    public static final String SCHEDULES_IN_FORCE = "SCHEDULES#BYEND";
+
+    public static final String OPEN_ENDED = "9999-12-31";
+
     public static String clientVisits(String clientId) {
         return "CLIENT#" + clientId + "#VISITS";
     }

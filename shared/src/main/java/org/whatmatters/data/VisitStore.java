@@ -27,6 +27,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 @Singleton
 public final class VisitStore {
@@ -189,6 +190,83 @@ public final class VisitStore {
         } catch (Transaction.ConditionFailed e) {
             return false;
         }
+    }
+
+    /**
+     * Creates a visit the rota generated, with its address; false when a visit with its id exists already (an
+     * earlier run made it, or someone has since moved or cancelled it), which is no error: ids are deterministic.
+     */
+    public boolean createIfAbsent(Visit visit) {
+        Transaction tx = Transaction.on(data).create(SCHEMA, visit);
+        address(visit).ifPresent(a -> tx.put(ClientStore.ADDRESS, a, null));
+        try {
+            tx.commit();
+            return true;
+        } catch (Transaction.ConditionFailed e) {
+            return false;
+        }
+    }
+
+    /**
+     * Creates the rota's new visits in as few transactions as DynamoDB takes (a fortnight of a busy schedule is
+     * one or two calls, not a hundred); a transaction with a visit someone made meanwhile is retried visit by
+     * visit, so the others are still created. Answers how many were created.
+     */
+    public int createAllIfAbsent(List<Visit> visits) {
+        int created = 0;
+        // One action per visit, and its address once per transaction.
+        int chunk = Transaction.MAX_ITEMS / 2;
+        for (int from = 0; from < visits.size(); from += chunk) {
+            List<Visit> part = visits.subList(from, Math.min(visits.size(), from + chunk));
+            Transaction tx = Transaction.on(data);
+            Set<ClientAddress> kept = new HashSet<>();
+            for (Visit visit : part) {
+                tx.create(SCHEMA, visit);
+                address(visit).filter(kept::add).ifPresent(a -> tx.put(ClientStore.ADDRESS, a, null));
+            }
+            try {
+                tx.commit();
+                created += part.size();
+            } catch (Transaction.ConditionFailed e) {
+                for (Visit visit : part) {
+                    created += createIfAbsent(visit) ? 1 : 0;
+                }
+            }
+        }
+        return created;
+    }
+
+    /**
+     * Deletes a generated visit the rota no longer means, only if it is still as read: planned, not moved by
+     * hand, same version. False (nothing deleted) when someone got there first.
+     */
+    public boolean deleteIfUntouched(Visit read) {
+        try {
+            data.client().deleteItem(r -> r.tableName(data.name())
+                    .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.visit(read.visitId())),
+                            Keys.SK, AttributeValue.fromS("VISIT")))
+                    .conditionExpression("#v = :v AND #s = :planned AND attribute_not_exists(#h)")
+                    .expressionAttributeNames(Map.of("#v", "version", "#s", "status", "#h", "editedByHand"))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(read.version())),
+                            ":planned", AttributeValue.fromS(VisitStatus.PLANNED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** All of a client's visits generated from one schedule with a planned start between two instants, by start. */
+    public List<Visit> ofSchedule(String clientId, String scheduleId, Instant from, Instant to) {
+        String partition = Keys.clientVisits(clientId);
+        QueryConditional range = QueryConditional.sortBetween(
+                Key.builder().partitionValue(partition).sortValue(Keys.time(from)).build(),
+                Key.builder().partitionValue(partition).sortValue(Keys.time(to) + "~").build());
+        Expression ofSchedule = Expression.builder().expression("#sid = :sid")
+                .putExpressionName("#sid", "scheduleId")
+                .putExpressionValue(":sid", AttributeValue.fromS(scheduleId)).build();
+        List<Visit> out = new java.util.ArrayList<>();
+        timeline.query(r -> r.queryConditional(range).filterExpression(ofSchedule)).forEach(p -> out.addAll(p.items()));
+        return out;
     }
 
     /** A client's visits by planned start, newest first, between two instants (inclusive). */

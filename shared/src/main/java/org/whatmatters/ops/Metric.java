@@ -9,6 +9,7 @@ public enum Metric {
     VISITS_CANCELLED("VisitsCancelled"),
     VISITS_CHANGED("VisitsChanged"),
     VISITS_GENERATED("VisitsGenerated"),
+    GENERATION_FAILURES("GenerationFailures"),
     VISITS_LATE("VisitsLate"),
     VISITS_MISSED("VisitsMissed"),
     PUSHES_SENT("PushesSent"),

@@ -11,6 +11,11 @@ import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
+import org.whatmatters.rota.ChangeSchedule;
+import org.whatmatters.rota.EndSchedule;
+import org.whatmatters.rota.NewSchedule;
+import org.whatmatters.rota.ScheduleService;
+import org.whatmatters.rota.ScheduleView;
 import org.whatmatters.visits.CancelVisit;
 import org.whatmatters.visits.CheckIn;
 import org.whatmatters.visits.CheckOut;
@@ -19,7 +24,7 @@ import org.whatmatters.visits.RescheduleVisit;
 import org.whatmatters.visits.VisitService;
 import org.whatmatters.visits.VisitView;
 
-/** The visits API: plan, check in, check out, cancel, move, read one, list a client's. */
+/** The visits API: plan, check in, check out, cancel, move, read one, list a client's; a client's recurring schedules. */
 public final class VisitsApiHandler extends HttpApiHandler {
 
     /** Lambda's entry point. */
@@ -29,11 +34,11 @@ public final class VisitsApiHandler extends HttpApiHandler {
 
     /** Tests and the local cloud: the function's wiring on their environment and clock. */
     public VisitsApiHandler(VisitsComponent wiring) {
-        super(routes(wiring.visits()), wiring.idempotency(), wiring.affiliations(),
+        super(routes(wiring.visits(), wiring.schedules()), wiring.idempotency(), wiring.affiliations(),
                 Priming.get("GET /visits/{visitId}", "visitId", "priming"));
     }
 
-    private static Map<String, Endpoint> routes(VisitService visits) {
+    private static Map<String, Endpoint> routes(VisitService visits, ScheduleService schedules) {
         return Map.ofEntries(
                 entry("POST /clients/{clientId}/visits", Endpoint.of(r -> {
                     VisitView v = visits.plan(r.caller(), r.path("clientId"), r.body(PlanVisit.class));
@@ -54,6 +59,18 @@ public final class VisitsApiHandler extends HttpApiHandler {
                         WORKER, PROVIDER_ADMIN)),
                 entry("POST /visits/{visitId}/reschedule", Endpoint.of(
                         r -> ApiResponse.ok(visits.reschedule(r.caller(), r.path("visitId"),
-                                r.body(RescheduleVisit.class))), WORKER, PROVIDER_ADMIN)));
+                                r.body(RescheduleVisit.class))), WORKER, PROVIDER_ADMIN)),
+                entry("POST /clients/{clientId}/schedules", Endpoint.of(r -> {
+                    ScheduleView s = schedules.create(r.caller(), r.path("clientId"), r.body(NewSchedule.class));
+                    return ApiResponse.created("/schedules/" + s.scheduleId(), s);
+                }, WORKER, PROVIDER_ADMIN)),
+                entry("GET /clients/{clientId}/schedules", Endpoint.of(
+                        r -> ApiResponse.ok(schedules.list(r.caller(), r.path("clientId"))), WORKER, PROVIDER_ADMIN)),
+                entry("GET /schedules/{scheduleId}", Endpoint.of(
+                        r -> ApiResponse.ok(schedules.get(r.caller(), r.path("scheduleId"))), WORKER, PROVIDER_ADMIN)),
+                entry("PUT /schedules/{scheduleId}", Endpoint.of(r -> ApiResponse.ok(schedules.change(r.caller(),
+                        r.path("scheduleId"), r.body(ChangeSchedule.class))), WORKER, PROVIDER_ADMIN)),
+                entry("POST /schedules/{scheduleId}/end", Endpoint.of(r -> ApiResponse.ok(schedules.end(r.caller(),
+                        r.path("scheduleId"), r.body(EndSchedule.class))), WORKER, PROVIDER_ADMIN)));
     }
 }

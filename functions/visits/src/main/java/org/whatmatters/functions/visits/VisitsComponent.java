@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.whatmatters.auth.Affiliations;
 import org.whatmatters.config.Env;
 import org.whatmatters.lambda.IdempotencyStore;
+import org.whatmatters.rota.ScheduleService;
 import org.whatmatters.visits.VisitService;
 import org.whatmatters.wiring.AwsModule;
 
@@ -25,6 +26,8 @@ public interface VisitsComponent {
     }
 
     VisitService visits();
+
+    ScheduleService schedules();
 
     IdempotencyStore idempotency();
 

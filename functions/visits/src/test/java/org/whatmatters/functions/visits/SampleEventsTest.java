@@ -6,7 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.whatmatters.data.ScheduleStore;
+import org.whatmatters.domain.CareSchedule;
+import org.whatmatters.domain.Location;
+import org.whatmatters.domain.ScheduleEntry;
+import org.whatmatters.domain.ServiceType;
+import org.whatmatters.json.Json;
+import org.whatmatters.local.engines.TestCloud;
+import org.whatmatters.testing.People;
 
 /** Every sample event in events/http/visits, through the real handler on DynamoDB Local. */
 class SampleEventsTest {
@@ -85,5 +104,47 @@ class SampleEventsTest {
         assertEquals(1, r.json().get("workers").size());
         assertTrue(r.json().get("editedByHand").asBoolean());
         assertEquals("planned", r.json().get("status").asText());
+    }
+
+    @Test
+    void createScheduleGeneratesTheComingVisits() {
+        VisitsApi.Reply r = api.call(sample("create-schedule"));
+        assertEquals(201, r.status(), r.json()::toString);
+        assertEquals("/schedules/" + r.json().get("scheduleId").asText(), r.headers().get("location"));
+        assertEquals("Ben", r.json().at("/entries/0/preferredWorkers/1/displayName").asText());
+        assertTrue(r.json().at("/generated/created").asInt() > 0);
+        VisitsApi.Reply listed = api.call(sample("list-schedules"));
+        assertEquals(200, listed.status(), listed.json()::toString);
+        assertEquals(1, listed.json().get("schedules").size());
+    }
+
+    @Test
+    void getChangeAndEndTheSampleSchedule() {
+        new ScheduleStore(api.table.data()).create(new CareSchedule("s-sample-1", People.ROSA, People.NORTH,
+                List.of(new ScheduleEntry("e-morning", Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), LocalTime.of(9, 0),
+                        Duration.ofHours(1), ServiceType.PERSONAL_CARE, List.of("w-amara", "w-ben"))),
+                LocalDate.of(2026, 11, 23), null, new Location("14 Orchard Lane, Leeds LS6 2AB", null, null), "w-amara",
+                VisitsApi.NOW, 1));
+        VisitsApi.Reply read = api.call(sample("get-schedule"));
+        assertEquals(200, read.status(), read.json()::toString);
+        VisitsApi.Reply changed = api.call(sample("change-schedule"));
+        assertEquals(200, changed.status(), changed.json()::toString);
+        assertEquals("09:30", changed.json().at("/entries/0/start").asText());
+        VisitsApi.Reply ended = api.call(sample("end-schedule"));
+        assertEquals(200, ended.status(), ended.json()::toString);
+        assertEquals("2026-12-31", ended.json().get("validTo").asText());
+    }
+
+    @Test
+    void theDailyRunTakesItsSampleEvent() throws Exception {
+        api.call(sample("create-schedule"));
+        var handler = new GenerateVisitsHandler(GenerateVisitsComponent.create(api.table.env(),
+                Clock.fixed(Instant.parse("2026-12-03T01:15:00Z"), ZoneId.of("Europe/London"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event = Json.MAPPER.readValue(
+                Files.readString(TestCloud.repoRoot().resolve("events/schedule/generate-visits.json")), Map.class);
+        Map<String, Object> result = handler.handleRequest(event, null);
+        assertEquals(1, result.get("schedules"));
+        assertTrue((int) result.get("created") > 0, result::toString);
     }
 }

@@ -40,6 +40,7 @@ class OpenApiSchemasTest {
     /** The other schemas, and why they mirror no Java type. */
     private static final Map<String, String> OTHER_SCHEMAS = Map.of(
             "Id", "the id pattern every path id and body id is checked against (setup.Checks.ID)",
+            "Weekday", "a day of a schedule line, read as text by rota.ScheduleRules (java.time.DayOfWeek in lower case)",
             "CommissionerSummaryDocument", "docs/schemas/commissioner-summary.v1.schema.json, a published document",
             "TeamDashboardDocument", "docs/schemas/team-dashboard.v1.schema.json, a published document");
 
@@ -176,6 +177,15 @@ class OpenApiSchemasTest {
         m.put("CancellationNote", org.whatmatters.visits.VisitView.CancellationNote.class);
         m.put("VisitTiming", org.whatmatters.visits.VisitTiming.class);
         m.put("VisitList", org.whatmatters.visits.VisitList.class);
+        m.put("NewScheduleEntry", org.whatmatters.rota.NewEntry.class);
+        m.put("NewSchedule", org.whatmatters.rota.NewSchedule.class);
+        m.put("ChangeSchedule", org.whatmatters.rota.ChangeSchedule.class);
+        m.put("EndSchedule", org.whatmatters.rota.EndSchedule.class);
+        m.put("ScheduleWorker", org.whatmatters.rota.ScheduleView.Worker.class);
+        m.put("ScheduleEntryView", org.whatmatters.rota.ScheduleView.Entry.class);
+        m.put("ScheduleGenerated", org.whatmatters.rota.Generated.class);
+        m.put("ScheduleView", org.whatmatters.rota.ScheduleView.class);
+        m.put("ScheduleList", org.whatmatters.rota.ScheduleList.class);
         m.put("AccountView", org.whatmatters.account.AccountView.class);
         m.put("LinkedPerson", org.whatmatters.account.AccountView.LinkedPerson.class);
         m.put("OpenSurvey", org.whatmatters.account.AccountView.OpenSurvey.class);

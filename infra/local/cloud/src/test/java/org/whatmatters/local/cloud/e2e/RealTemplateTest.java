@@ -68,7 +68,9 @@ class RealTemplateTest {
     void everyTemplateRouteIsServedAndNothingIsIgnoredSilently() {
         String described = cloud.describe();
         for (String route : List.of("POST /clients/{clientId}/visits", "GET /clients/{clientId}/visits",
-                "GET /visits/{visitId}", "POST /visits/{visitId}/check-in", "POST /visits/{visitId}/check-out")) {
+                "GET /visits/{visitId}", "POST /visits/{visitId}/check-in", "POST /visits/{visitId}/check-out",
+                "POST /clients/{clientId}/schedules", "GET /clients/{clientId}/schedules", "GET /schedules/{scheduleId}",
+                "PUT /schedules/{scheduleId}", "POST /schedules/{scheduleId}/end")) {
             assertTrue(described.contains(route + " -> VisitsApiFunction"), described);
         }
         assertEquals(Map.of(), cloud.stack().unsupported(), "the real template uses only emulated constructs");
@@ -190,6 +192,32 @@ class RealTemplateTest {
         assertEquals(1, listed.size(), list.body());
         assertEquals(id, listed.get(0).get("visitId").asText());
         assertEquals("Rosa laughed at the crossword.", listed.get(0).get("whatMattered").asText());
+    }
+
+    @Test
+    void aScheduleMakesVisitsAndTheDailyRunOverTheLocalSchedulerCreatesNothingTwice() throws Exception {
+        assertTrue(cloud.scheduler().describe().stream().anyMatch(j -> j.get("function").equals("GenerateVisitsFunction")
+                && j.get("expression").equals("cron(15 1 * * ? *)") && j.get("timeZone").equals("Europe/London")),
+                String.valueOf(cloud.scheduler().describe()));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        HttpResponse<String> created = call("POST", "/clients/c-rosa/schedules", cloud.token("w-amara"), """
+                {"entries":[{"days":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],
+                "start":"23:45","durationMinutes":15,"serviceType":"wellbeing","preferredWorkers":["w-amara"]}],
+                "location":{"address":"14 Orchard Lane, Leeds LS6 2AB"},"validFrom":"%s"}""".formatted(today));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode schedule = Json.MAPPER.readTree(created.body());
+        assertTrue(schedule.at("/generated/created").asInt() >= 14, created.body());
+
+        String run = cloud.scheduler().runNow("GenerateVisitsFunction", "DailyVisits");
+        JsonNode result = Json.MAPPER.readTree(run);
+        assertTrue(result.get("schedules").asInt() >= 1, run);
+        assertEquals(0, result.get("created").asInt(), run);
+
+        HttpResponse<String> listed = call("GET", "/schedules/" + schedule.get("scheduleId").asText(),
+                cloud.token("a-priya"), null);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals(403, call("GET", "/schedules/" + schedule.get("scheduleId").asText(), cloud.token("f-maria"),
+                null).statusCode());
     }
 
     @Test
