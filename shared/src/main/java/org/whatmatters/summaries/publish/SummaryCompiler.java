@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.whatmatters.aggregates.Counter;
 import org.whatmatters.data.AggregateKey;
 import org.whatmatters.data.AggregateStore;
 import org.whatmatters.data.ClientStore;
@@ -55,7 +56,6 @@ import org.whatmatters.summaries.render.DashboardCsv;
 import org.whatmatters.summaries.render.DashboardHtml;
 import org.whatmatters.summaries.render.SummaryCsv;
 import org.whatmatters.summaries.render.SummaryHtml;
-import org.whatmatters.aggregates.Counter;
 import org.whatmatters.visits.Punctuality;
 import org.whatmatters.visits.VisitTiming;
 
@@ -63,7 +63,8 @@ import org.whatmatters.visits.VisitTiming;
  * Compiles summaries from the running aggregates and writes them, in three forms, to the summaries
  * bucket, then records them in the catalogue. What it reads grows with teams × periods (a few
  * aggregate items per team and month or period, the teams' clients and plans, at most
- * {@value #SHARED_STORIES} stories per team), never with the visits and responses stored. The
+ * {@value #SHARED_STORIES} stories per team), never with the visits and responses stored; a dashboard also reads
+ * the month's visits of the people with a late or missed visit, so that part follows the lapses. The
  * same data and day give the same bytes, so compiling again is always safe.
  */
 @Singleton

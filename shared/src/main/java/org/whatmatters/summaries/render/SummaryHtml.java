@@ -7,24 +7,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.whatmatters.domain.CancellationRequester;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.summaries.Cell;
 import org.whatmatters.summaries.CommissionerSummary;
 import org.whatmatters.summaries.ContractActivity;
 import org.whatmatters.summaries.Disclosure;
-import org.whatmatters.summaries.HealthFigure;
-import org.whatmatters.summaries.Impact;
-import org.whatmatters.summaries.PlannedHoursFigure;
-import org.whatmatters.summaries.SharedStory;
-import org.whatmatters.summaries.TrendPoint;
 import org.whatmatters.summaries.FeedbackFigures;
 import org.whatmatters.summaries.Figure;
+import org.whatmatters.summaries.HealthFigure;
+import org.whatmatters.summaries.Impact;
 import org.whatmatters.summaries.Nps;
 import org.whatmatters.summaries.PeriodSummary;
+import org.whatmatters.summaries.PlannedHoursFigure;
 import org.whatmatters.summaries.RatingSummary;
 import org.whatmatters.summaries.RotaFigures;
-import org.whatmatters.domain.CancellationRequester;
+import org.whatmatters.summaries.SharedStory;
 import org.whatmatters.summaries.TeamFeedback;
+import org.whatmatters.summaries.TrendPoint;
 
 /**
  * A summary as one self-contained HTML page: inline CSS and SVG, no scripts, no external
