@@ -81,7 +81,9 @@ public final class SummaryCompileBench {
             SummaryCompiler compiler = new SummaryCompiler(new AggregateStore(data), new ContractStore(data),
                     new SurveyPeriodStore(data), new TeamStore(data), new ClientStore(data), new FamilyLinkStore(data),
                     new PlannedHoursStore(data), new StoryStore(data), new SummaryStore(data),
-                    new SummaryBucket(s3.client(), s3.presigner(), "bench-summaries"), clock);
+                    new SummaryBucket(s3.client(), s3.presigner(), "bench-summaries"),
+                    new org.whatmatters.summaries.publish.VisitMonths(new org.whatmatters.data.VisitStore(data),
+                            new TeamStore(data), org.whatmatters.visits.VisitRules.DEFAULTS, clock), clock);
 
             System.out.printf("java=%s cores=%d rounds=%d per level (after 40 warm-up rounds at the first level, 10 at the others)%n", System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), rounds);

@@ -1,4 +1,5 @@
-// The team dashboard: the Magic Number, team size, continuity per person, feedback and the trend.
+// The team dashboard: the Magic Number, team size, continuity per person, punctuality and the late and missed
+// visits by person, feedback and the trend.
 
 import { $, el, clear } from './dom.js';
 import { startPage, showPageError } from './page.js';
@@ -87,6 +88,48 @@ function continuitySection(d) {
   );
 }
 
+const REQUESTER = { client: 'the person', family: 'their family', provider: 'us' };
+const percent = (v) => (typeof v === 'number' ? `${fixed(v, 1)}%` : '–');
+
+// Dashboards compiled before the rota have no rota figures: the section is left out then.
+function rotaSection(d) {
+  const r = d.activity?.rota;
+  if (!r) return null;
+  const people = Array.isArray(d.lateAndMissed) ? d.lateAndMissed : [];
+  const cancelled = (r.cancelledBy ?? []).filter((c) => c.visits > 0).map((c) => `${number(c.visits)} asked by ${REQUESTER[c.requestedBy] ?? c.requestedBy}`);
+  const rows = [];
+  for (const p of people) {
+    for (const v of p.visits ?? []) {
+      rows.push([
+        p.name ?? p.clientId,
+        calendarDate(v.serviceDate, { year: false, weekday: true }),
+        String(v.plannedTime ?? '').slice(0, 5),
+        typeof v.minutesLate === 'number' ? number(v.minutesLate) : 'not checked in',
+        `${v.status}${v.wasMissed && v.status !== 'missed' ? ' (was missed)' : ''}`,
+        (v.workers ?? []).map((w) => w.name ?? w.workerId).join(', '),
+      ]);
+    }
+  }
+  return el(
+    'section',
+    { id: 'punctuality', class: 'card', 'aria-labelledby': 'punctuality-heading' },
+    el('h3', { id: 'punctuality-heading' }, 'Punctuality'),
+    el(
+      'ul',
+      { class: 'facts' },
+      el('li', {}, 'On time (within 15 minutes of the planned start): ', el('strong', {}, percent(r.onTimePercent)), ` (${number(r.onTime ?? 0)} of ${number(r.completedVisits ?? 0)} visits)`),
+      el('li', {}, `Late: ${number(r.late ?? 0)}`, typeof r.meanMinutesLate === 'number' ? `, ${fixed(r.meanMinutesLate, 1)} minutes on average` : ''),
+      el('li', {}, `Missed: ${number(r.missed ?? 0)} of ${number(r.plannedVisits ?? 0)} planned`, typeof r.missedPer1000Planned === 'number' ? ` (${fixed(r.missedPer1000Planned, 1)} per 1,000)` : ''),
+      el('li', {}, `Short visits: ${percent(r.shortPercent)}`),
+      el('li', {}, `Hours delivered: ${fixed(r.deliveredHours ?? 0, 1)} of ${fixed(r.plannedHours ?? 0, 1)} planned`),
+      el('li', {}, `Cancelled: ${number(r.cancelled ?? 0)}`, cancelled.length ? ` (${cancelled.join('; ')})` : ''),
+    ),
+    rows.length
+      ? tableWrap(`Late and missed visits, ${monthName(d.month)}`, ['Person', 'Day', 'Planned start', 'Minutes late', 'Status', 'Carers'], rows)
+      : el('p', { class: 'empty' }, 'No late or missed visits this month.'),
+  );
+}
+
 function feedbackSection(d) {
   // newest period first: the one the team is in now matters most
   const periods = (Array.isArray(d.feedback) ? d.feedback : []).slice().reverse();
@@ -149,6 +192,7 @@ function renderDashboard(d) {
     el('p', { class: `summary-state ${d.complete ? 'is-final' : 'is-interim'}` }, d.complete ? 'Final: the whole month is counted.' : `Interim: data up to ${calendarDate(d.dataThrough)}`),
     headlineTiles(d),
     continuitySection(d),
+    rotaSection(d),
     feedbackSection(d),
     trendSection(d),
     alsoSection(d),

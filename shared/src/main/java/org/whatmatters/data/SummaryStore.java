@@ -29,8 +29,7 @@ public final class SummaryStore {
     static final TableSchema<SummaryEntry> SCHEMA = ItemSchema
             .item(SummaryEntry.class, "SummaryEntry", e -> Keys.summary(e.summaryId()), e -> "SUMMARY")
             .index(Keys.GSI1, e -> Keys.ALL_SUMMARIES, SummaryStore::byEnd)
-            .index(Keys.GSI2, e -> e.kind() == SummaryKind.COMMISSIONER_SUMMARY
-                    ? Keys.commissionerSummaries(e.commissionerId()) : Keys.teamDashboards(e.teamId()), SummaryStore::byEnd)
+            .index(Keys.GSI2, SummaryStore::owner, SummaryStore::byEnd)
             .attr("summaryId", String.class, SummaryEntry::summaryId)
             .attr("summaryKind", String.class, e -> e.kind().toString())
             .attr("title", String.class, SummaryEntry::title)
@@ -85,6 +84,15 @@ public final class SummaryStore {
     /** One team's dashboards, newest first. */
     public ItemPage<SummaryEntry> ofTeam(String teamId, LocalDate from, LocalDate to, int limit, String cursor) {
         return byOwner.page(Keys.teamDashboards(teamId), from.toString(), to.toString(), limit, cursor);
+    }
+
+    /** A commissioner's summaries, a team's dashboards; an EVV export belongs to no one but the admin (GSI1 only). */
+    private static String owner(SummaryEntry e) {
+        return switch (e.kind()) {
+            case COMMISSIONER_SUMMARY -> Keys.commissionerSummaries(e.commissionerId());
+            case TEAM_DASHBOARD -> Keys.teamDashboards(e.teamId());
+            case EVV_EXPORT -> null;
+        };
     }
 
     private static String byEnd(SummaryEntry e) {

@@ -2,10 +2,14 @@ package org.whatmatters.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a compiled summary is: a contract's for its commissioner, or a team's own dashboard. */
+/**
+ * What a compiled summary is: a contract's for its commissioner, a team's own dashboard, or a contract's EVV /
+ * call-monitoring export for a month (personal data: the provider admin's only).
+ */
 public enum SummaryKind {
     COMMISSIONER_SUMMARY("commissioner-summary"),
-    TEAM_DASHBOARD("team-dashboard");
+    TEAM_DASHBOARD("team-dashboard"),
+    EVV_EXPORT("evv-export");
 
     private final String json;
 

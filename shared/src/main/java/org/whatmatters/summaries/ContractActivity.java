@@ -13,11 +13,12 @@ import org.whatmatters.domain.OutcomeDomain;
  * that, commissioners do not), counts under disclosure control, a rate suppressed with its count,
  * and continuity only over at least {@value Disclosure#MIN_RESPONDENTS} clients. Stories by domain
  * do not add up to the story total (a story may have several domains), so they are protected as
- * single counts.
+ * single counts. {@code visits} are the completed visits as {@code rota} shows them: one figure, from one protected
+ * table (planned = completed + missed).
  */
 public record ContractActivity(Figure<Long> visits, long careMinutes, long clientDays, Figure<Long> healthEvents,
                                List<HealthFigure> health, Figure<Long> stories, List<Cell<OutcomeDomain>> storiesByDomain,
-                               Figure<Continuity> continuity) {
+                               Figure<Continuity> continuity, RotaFigures rota) {
 
     public ContractActivity {
         health = List.copyOf(health);
@@ -38,9 +39,10 @@ public record ContractActivity(Figure<Long> visits, long careMinutes, long clien
                     : Figure.suppressed(n.suppressed())));
         }
         Continuity continuity = Continuity.of(c);
-        return new ContractActivity(Disclosure.count(c.getOrDefault(Counter.VISITS, 0L)),
+        RotaFigures rota = RotaFigures.of(RotaCounts.of(c));
+        return new ContractActivity(rota.completedVisits(),
                 c.getOrDefault(Counter.CARE_MINUTES, 0L), clientDays, table.total(), health,
                 Disclosure.count(c.getOrDefault(Counter.STORIES, 0L)), Disclosure.parts(Activity.stories(c)),
-                Disclosure.resting(continuity, continuity.clients()));
+                Disclosure.resting(continuity, continuity.clients()), rota);
     }
 }

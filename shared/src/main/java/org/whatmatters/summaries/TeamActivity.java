@@ -8,10 +8,11 @@ import org.whatmatters.aggregates.Counter;
 
 /**
  * A team's activity over some months, for the team dashboard (the provider and the team itself),
- * so unsuppressed; the Magic Number is care minutes over paid shift minutes.
+ * so unsuppressed; the Magic Number is care minutes over paid shift minutes; {@code rota} the punctuality figures.
  */
 public record TeamActivity(long visits, long careMinutes, long shiftMinutes, Double magicNumber, long clientDays,
-                           List<HealthRate> health, List<DomainCount> stories, Continuity continuity) {
+                           List<HealthRate> health, List<DomainCount> stories, Continuity continuity,
+                           TeamRota rota) {
 
     public TeamActivity {
         health = List.copyOf(health);
@@ -27,6 +28,6 @@ public record TeamActivity(long visits, long careMinutes, long shiftMinutes, Dou
         List<DomainCount> stories = new ArrayList<>();
         Activity.stories(c).forEach((d, n) -> stories.add(new DomainCount(d, n)));
         return new TeamActivity(c.getOrDefault(Counter.VISITS, 0L), care, shift, Activity.magicNumber(care, shift),
-                clientDays, health, stories, Continuity.of(c));
+                clientDays, health, stories, Continuity.of(c), TeamRota.of(RotaCounts.of(c)));
     }
 }

@@ -36,11 +36,25 @@ public final class SampleCounters {
         return c;
     }
 
-    /** A contract-month of activity: 12 clients (so continuity is shown), health events and stories. */
+    /**
+     * A contract-month of activity: 12 clients (so continuity is shown), health events and stories, and the rota:
+     * 240 visits completed (216 on time, 20 late by 500 minutes in all, 12 short), 6 missed, cancellations asked
+     * for by the client (6) and the family (2), 246 × 60 minutes planned and 14,100 delivered.
+     */
     public static Map<String, Long> activity() {
         Map<String, Long> c = new HashMap<>();
         c.put(Counter.VISITS, 240L);
         c.put(Counter.CARE_MINUTES, 14_400L);
+        c.put(Counter.ON_TIME, 216L);
+        c.put(Counter.LATE, 20L);
+        c.put(Counter.LATE_MINUTES, 500L);
+        c.put(Counter.SHORT, 12L);
+        c.put(Counter.MISSED, 6L);
+        c.put(Counter.CANCELLED, 8L);
+        c.put(Counter.cancelledBy("client"), 6L);
+        c.put(Counter.cancelledBy("family"), 2L);
+        c.put(Counter.PLANNED_MINUTES, 14_760L);
+        c.put(Counter.DELIVERED_MINUTES, 14_100L);
         c.put(Counter.HEALTH_EVENTS, 11L);
         c.put(Counter.healthEvents("fall"), 6L);
         c.put(Counter.healthEvents("gp-call-out"), 5L);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.whatmatters.aggregates.Counter;
 import org.whatmatters.data.AggregateKey;
 import org.whatmatters.data.AggregateStore;
 import org.whatmatters.data.ClientStore;
@@ -30,6 +31,8 @@ import org.whatmatters.domain.SummaryKind;
 import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
+import org.whatmatters.domain.Visit;
+import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.json.Json;
 import org.whatmatters.ops.Metric;
 import org.whatmatters.ops.ScheduledRun;
@@ -53,12 +56,15 @@ import org.whatmatters.summaries.render.DashboardCsv;
 import org.whatmatters.summaries.render.DashboardHtml;
 import org.whatmatters.summaries.render.SummaryCsv;
 import org.whatmatters.summaries.render.SummaryHtml;
+import org.whatmatters.visits.Punctuality;
+import org.whatmatters.visits.VisitTiming;
 
 /**
  * Compiles summaries from the running aggregates and writes them, in three forms, to the summaries
  * bucket, then records them in the catalogue. What it reads grows with teams × periods (a few
  * aggregate items per team and month or period, the teams' clients and plans, at most
- * {@value #SHARED_STORIES} stories per team), never with the visits and responses stored. The
+ * {@value #SHARED_STORIES} stories per team), never with the visits and responses stored; a dashboard also reads
+ * the month's visits of the people with a late or missed visit, so that part follows the lapses. The
  * same data and day give the same bytes, so compiling again is always safe.
  */
 @Singleton
@@ -80,12 +86,13 @@ public final class SummaryCompiler {
     private final StoryStore stories;
     private final SummaryStore catalogue;
     private final SummaryBucket bucket;
+    private final VisitMonths visits;
     private final Clock clock;
 
     @Inject
     public SummaryCompiler(AggregateStore aggregates, ContractStore contracts, SurveyPeriodStore periods, TeamStore teams,
                            ClientStore clients, FamilyLinkStore links, PlannedHoursStore plans, StoryStore stories,
-                           SummaryStore catalogue, SummaryBucket bucket, Clock clock) {
+                           SummaryStore catalogue, SummaryBucket bucket, VisitMonths visits, Clock clock) {
         this.aggregates = aggregates;
         this.contracts = contracts;
         this.periods = periods;
@@ -96,6 +103,7 @@ public final class SummaryCompiler {
         this.stories = stories;
         this.catalogue = catalogue;
         this.bucket = bucket;
+        this.visits = visits;
         this.clock = clock;
     }
 
@@ -266,7 +274,8 @@ public final class SummaryCompiler {
         int size = teams.members(teamId).size();
         String id = dashboardId(teamId, month);
         TeamDashboard d = new TeamDashboard(TeamDashboard.KIND, TeamDashboard.SCHEMA_VERSION, id, teamId, team.name(), month,
-                through, complete, size, SizeAdvice.of(size).orElse(null), activity, trend, rows, feedback);
+                through, complete, size, SizeAdvice.of(size).orElse(null), activity, trend, rows, feedback,
+                lateAndMissed(teamId, month, through, counters, names));
         String base = "dashboards/" + teamId + "/" + month + "/";
         List<SummaryFile> files = List.of(
                 bucket.put(base + "dashboard.json", "json", "application/json", json(d)),
@@ -277,6 +286,43 @@ public final class SummaryCompiler {
         catalogue.put(entry);
         Metric.SUMMARIES_COMPILED.add();
         return entry;
+    }
+
+    /**
+     * The month's late and missed visits by person. Only the people whose late or missed counters are above zero
+     * are read (a visit still in progress after a late check-in is counted when it ends), so the cost follows the
+     * lapses, not the visits.
+     */
+    private List<TeamDashboard.PersonVisits> lateAndMissed(String teamId, YearMonth month, LocalDate through,
+                                                           Map<String, Long> counters, Map<String, String> names) {
+        List<String> lapsed = counters.entrySet().stream().filter(e -> e.getValue() > 0
+                        && (e.getKey().startsWith(Counter.lateFor("")) || e.getKey().startsWith(Counter.missedFor(""))))
+                .map(e -> e.getKey().substring(e.getKey().indexOf('#') + 1)).distinct()
+                .sorted(Comparator.comparing((String c) -> names.getOrDefault(c, c)).thenComparing(c -> c)).toList();
+        if (lapsed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> workers = visits.workerNames(List.of(teamId));
+        List<TeamDashboard.PersonVisits> out = new ArrayList<>();
+        for (String clientId : lapsed) {
+            List<TeamDashboard.LapsedVisit> list = new ArrayList<>();
+            for (Visit v : visits.of(clientId, month)) {
+                VisitTiming t = VisitTiming.of(v, visits.rules());
+                boolean lapse = v.status() == VisitStatus.MISSED || v.missedAt() != null
+                        || t.punctuality() == Punctuality.LATE;
+                if (v.teamId().equals(teamId) && !v.serviceDate().isAfter(through) && v.status() != VisitStatus.CANCELLED
+                        && lapse) {
+                    list.add(new TeamDashboard.LapsedVisit(v.visitId(), v.serviceDate(), v.plannedStart(),
+                            v.plannedStart().atZone(visits.zone()).toLocalTime(), v.status(),
+                            t.minutesLate(), v.missedAt() != null, v.workerIds().stream()
+                            .map(w -> new TeamDashboard.Worker(w, workers.getOrDefault(w, w))).toList()));
+                }
+            }
+            if (!list.isEmpty()) {
+                out.add(new TeamDashboard.PersonVisits(clientId, names.getOrDefault(clientId, clientId), list));
+            }
+        }
+        return out;
     }
 
     private PeriodSummary feedback(SurveyPeriod p) {

@@ -12,16 +12,19 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.whatmatters.access.SetupAccess;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
 import org.whatmatters.config.Env;
+import org.whatmatters.data.ContractStore;
 import org.whatmatters.data.ItemPage;
 import org.whatmatters.data.LinkAuditStore;
 import org.whatmatters.data.SummaryStore;
 import org.whatmatters.data.SurveyPeriodStore;
 import org.whatmatters.data.TeamStore;
+import org.whatmatters.domain.Contract;
 import org.whatmatters.domain.LinkIssued;
 import org.whatmatters.domain.SummaryEntry;
 import org.whatmatters.domain.SummaryFile;
@@ -35,13 +38,15 @@ import org.whatmatters.validation.Checks;
 
 /**
  * Listing summaries, handing out signed download links (each recorded in the audit trail first),
- * the audit trail itself, compiling a period on request and a team's dashboard. A summary the caller
- * may not see is "not found", whether or not it exists.
+ * the audit trail itself, compiling a period on request, a team's dashboard and a contract's EVV export. A summary
+ * the caller may not see is "not found", whether or not it exists. An EVV export names people: only a provider
+ * admin compiles one, lists it or gets a link to it.
  */
 @Singleton
 public final class SummaryService {
 
     private static final Set<String> FORMATS = Set.of("json", "csv", "html");
+    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
 
     private final SummaryStore catalogue;
     private final LinkAuditStore audit;
@@ -49,18 +54,23 @@ public final class SummaryService {
     private final SummaryCompiler compiler;
     private final SurveyPeriodStore periods;
     private final TeamStore teams;
+    private final ContractStore contracts;
+    private final EvvExports evv;
     private final LinkLifetimes lifetimes;
     private final Clock clock;
 
     @Inject
     public SummaryService(SummaryStore catalogue, LinkAuditStore audit, SummaryBucket bucket, SummaryCompiler compiler,
-                          SurveyPeriodStore periods, TeamStore teams, Env env, Clock clock) {
+                          SurveyPeriodStore periods, TeamStore teams, ContractStore contracts, EvvExports evv, Env env,
+                          Clock clock) {
         this.catalogue = catalogue;
         this.audit = audit;
         this.bucket = bucket;
         this.compiler = compiler;
         this.periods = periods;
         this.teams = teams;
+        this.contracts = contracts;
+        this.evv = evv;
         this.lifetimes = LinkLifetimes.of(env);
         this.clock = clock;
     }
@@ -90,7 +100,9 @@ public final class SummaryService {
         ClientAccess.requireSomeRole(caller);
         SummaryEntry entry = visible(caller, summaryId);
         Violations v = new Violations();
-        String format = request.format() == null ? "html" : request.format();
+        // html unless asked; a summary kept in one form only (an EVV export: csv) in that form.
+        String format = request.format() != null ? request.format()
+                : entry.file("html") != null ? "html" : entry.files().getFirst().format();
         if (!FORMATS.contains(format)) {
             v.add("format", "must be one of json, csv, html");
         }
@@ -154,6 +166,42 @@ public final class SummaryService {
     }
 
     /**
+     * Writes a contract's EVV export of a month now, with the visits as they stand: provider admins only (it
+     * holds personal data). The month is this one or one before it, in which the contract was in force.
+     */
+    public SummaryView evvExport(Caller caller, String contractId, EvvExportRequest request) {
+        ClientAccess.requireSomeRole(caller);
+        if (!caller.is(Role.PROVIDER_ADMIN)) {
+            throw ProblemException.forbidden("Only provider admins export EVV data: it names people and their visits");
+        }
+        YearMonth month = month(request.month());
+        Contract c = Checks.validId(contractId) ? contracts.find(contractId).orElse(null) : null;
+        if (c == null) {
+            throw ProblemException.notFound("Contract " + contractId);
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (month.isAfter(YearMonth.from(today))) {
+            throw ProblemException.invalidField("month", "is in the future: the latest is " + YearMonth.from(today));
+        }
+        if (c.startsOn().isAfter(month.atEndOfMonth()) || c.endsOn().isBefore(month.atDay(1))) {
+            throw ProblemException.conflict("Contract " + contractId + " runs from " + c.startsOn() + " to "
+                    + c.endsOn() + ", not in " + month);
+        }
+        return SummaryView.of(evv.export(c, month, today, caller.sub()), true);
+    }
+
+    private static YearMonth month(String text) {
+        if (text == null || !MONTH.matcher(text).matches()) {
+            throw ProblemException.invalidField("month", "must be a month such as 2026-11");
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("month", "must be a month such as 2026-11");
+        }
+    }
+
+    /**
      * A team's dashboard (the JSON document) for a month, the latest if none is named: workers of the
      * team and provider admins.
      */
@@ -185,10 +233,14 @@ public final class SummaryService {
      */
     public String document(Caller caller, String summaryId) {
         ClientAccess.requireSomeRole(caller);
-        return new String(bucket.get(visible(caller, summaryId).file("json").key()), StandardCharsets.UTF_8);
+        SummaryFile json = visible(caller, summaryId).file("json");
+        if (json == null) {
+            throw ProblemException.notFound("Summary " + summaryId + " as json");
+        }
+        return new String(bucket.get(json.key()), StandardCharsets.UTF_8);
     }
 
-    /** A summary the caller may see: a commissioner their organisation's, a provider admin any. */
+    /** A summary the caller may see: a commissioner their organisation's, a provider admin any (EVV exports too). */
     private SummaryEntry visible(Caller caller, String summaryId) {
         SummaryEntry entry = Checks.validId(summaryId) ? catalogue.find(summaryId).orElse(null) : null;
         boolean sees = entry != null && (caller.is(Role.PROVIDER_ADMIN)

@@ -7,16 +7,21 @@ import org.whatmatters.summaries.HealthRate;
 import org.whatmatters.summaries.RatingSummary;
 import org.whatmatters.summaries.TeamActivity;
 import org.whatmatters.summaries.TeamDashboard;
+import org.whatmatters.summaries.TeamRota;
 
 /**
  * A team dashboard as one tidy table (RFC 4180, CRLF), one figure per row:
  *
  * <pre>
  * month     the month (YYYY-MM): the dashboard's, or a trend month
- * scope     team | client | period
- * key       empty (team), the client's id, or the survey period's id
+ * scope     team | client | period | visit
+ * key       empty (team), the client's id, the survey period's id, or the visit's id
  * measure   team_size | visits | care_minutes | shift_minutes | magic_number | mean_workers | mean_index
- *           | client_days | health_events | health_per_1000_client_days | stories  (team)
+ *           | client_days | health_events | health_per_1000_client_days | stories
+ *           | planned_visits (completed + missed) | completed_visits | on_time | late | missed | short_visits
+ *           | cancelled (by requester) | on_time_pct | missed_per_1000_planned | short_pct | mean_minutes_late
+ *           | visit_planned_hours | visit_delivered_hours  (team)
+ *           | minutes_late  (visit: a late or missed visit, category its status; empty while still missed)
  *           | visits | workers | index  (client)  | responses | nps | rating_average  (period)
  * category  health event type, outcome domain or question id, where the measure is broken down by one
  * value     the figure; empty when there is none or it is suppressed
@@ -52,10 +57,30 @@ public final class DashboardCsv {
             row(out, month, "team", "", "health_per_1000_client_days", h.type().toString(), h.per1000ClientDays());
         }
         a.stories().forEach(s -> row(out, month, "team", "", "stories", s.domain().toString(), s.stories()));
+        TeamRota r = a.rota();
+        row(out, month, "team", "", "planned_visits", "", r.plannedVisits());
+        row(out, month, "team", "", "completed_visits", "", r.completedVisits());
+        row(out, month, "team", "", "on_time", "", r.onTime());
+        row(out, month, "team", "", "late", "", r.late());
+        row(out, month, "team", "", "missed", "", r.missed());
+        row(out, month, "team", "", "short_visits", "", r.shortVisits());
+        row(out, month, "team", "", "cancelled", "", r.cancelled());
+        r.cancelledBy().forEach(c -> row(out, month, "team", "", "cancelled", c.requestedBy().toString(), c.visits()));
+        row(out, month, "team", "", "on_time_pct", "", r.onTimePercent());
+        row(out, month, "team", "", "missed_per_1000_planned", "", r.missedPer1000Planned());
+        row(out, month, "team", "", "short_pct", "", r.shortPercent());
+        row(out, month, "team", "", "mean_minutes_late", "", r.meanMinutesLate());
+        row(out, month, "team", "", "visit_planned_hours", "", r.plannedHours());
+        row(out, month, "team", "", "visit_delivered_hours", "", r.deliveredHours());
         for (TeamDashboard.ClientRow c : d.clients()) {
             row(out, month, "client", c.clientId(), "visits", "", c.visits());
             row(out, month, "client", c.clientId(), "workers", "", c.workers());
             row(out, month, "client", c.clientId(), "index", "", c.index());
+        }
+        for (TeamDashboard.PersonVisits p : d.lateAndMissed()) {
+            for (TeamDashboard.LapsedVisit v : p.visits()) {
+                row(out, month, "visit", v.visitId(), "minutes_late", v.status().toString(), v.minutesLate());
+            }
         }
         for (TeamDashboard.TeamPeriod p : d.feedback()) {
             FeedbackFigures f = p.figures();

@@ -2,12 +2,14 @@ package org.whatmatters.summaries.render;
 
 import static org.whatmatters.summaries.render.Text.html;
 
+import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.summaries.FeedbackFigures;
 import org.whatmatters.summaries.Figure;
 import org.whatmatters.summaries.HealthRate;
 import org.whatmatters.summaries.RatingSummary;
 import org.whatmatters.summaries.TeamActivity;
 import org.whatmatters.summaries.TeamDashboard;
+import org.whatmatters.summaries.TeamRota;
 
 /** A team dashboard as one self-contained HTML page, in the style of {@link SummaryHtml}; deterministic. */
 public final class DashboardHtml {
@@ -60,7 +62,9 @@ public final class DashboardHtml {
             SummaryHtml.cell(s, text(c.index()), t -> t);
             s.append("</tr>");
         }
-        s.append("</tbody></table></section>\n<section aria-labelledby=\"health\"><h2 id=\"health\">Health events</h2><table>")
+        s.append("</tbody></table></section>\n");
+        rota(s, d);
+        s.append("<section aria-labelledby=\"health\"><h2 id=\"health\">Health events</h2><table>")
                 .append("<thead><tr><th scope=\"col\">Event</th><th scope=\"col\">Count</th>")
                 .append("<th scope=\"col\">Per 1,000 client-days</th></tr></thead><tbody>");
         for (HealthRate h : a.health()) {
@@ -92,6 +96,49 @@ public final class DashboardHtml {
             s.append("</tbody></table>");
         }
         return s.append("</section></main></body></html>\n").toString();
+    }
+
+    /** Punctuality, then the late and missed visits by person, for the team to learn from. */
+    private static void rota(StringBuilder s, TeamDashboard d) {
+        TeamRota r = d.activity().rota();
+        s.append("<section aria-labelledby=\"rota\"><h2 id=\"rota\">Punctuality</h2>")
+                .append("<dl class=\"kpi\">");
+        SummaryHtml.kpi(s, "Visits on time", Figure.of(Text.percent(r.onTimePercent())), t -> t,
+                r.onTime() + " of " + r.completedVisits() + " completed, within 15 minutes");
+        SummaryHtml.kpi(s, "Late", Figure.of(r.late()), Text::number, r.meanMinutesLate() == null ? null
+                : Text.number(r.meanMinutesLate()) + " minutes late on average");
+        SummaryHtml.kpi(s, "Missed per 1,000 planned", text(r.missedPer1000Planned()), t -> t,
+                r.missed() + " missed of " + r.plannedVisits() + " planned");
+        SummaryHtml.kpi(s, "Short visits", Figure.of(Text.percent(r.shortPercent())), t -> t,
+                r.shortVisits() + " of the visits completed");
+        SummaryHtml.kpi(s, "Hours delivered", Figure.of(r.deliveredHours()), Text::number,
+                "of " + Text.number(r.plannedHours()) + " hours planned");
+        StringBuilder cancelled = new StringBuilder();
+        r.cancelledBy().forEach(c -> cancelled.append(cancelled.isEmpty() ? "" : "; ")
+                .append(Text.requester(c.requestedBy())).append(' ').append(c.visits()));
+        SummaryHtml.kpi(s, "Cancelled", Figure.of(r.cancelled()), Text::number, cancelled.toString());
+        s.append("</dl><h3>Late and missed visits</h3>");
+        if (d.lateAndMissed().isEmpty()) {
+            s.append("<p>None this month.</p>");
+        } else {
+            s.append("<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Day</th>")
+                    .append("<th scope=\"col\">Planned start</th><th scope=\"col\">Minutes late</th>")
+                    .append("<th scope=\"col\">Status</th><th scope=\"col\">Workers</th></tr></thead><tbody>");
+            for (TeamDashboard.PersonVisits p : d.lateAndMissed()) {
+                for (TeamDashboard.LapsedVisit v : p.visits()) {
+                    s.append("<tr><th scope=\"row\">").append(html(p.name())).append("</th><td>")
+                            .append(v.serviceDate()).append("</td><td>").append(v.plannedTime()).append("</td>");
+                    SummaryHtml.cell(s, Figure.of(v.minutesLate() == null ? "not checked in" : Text.number(v.minutesLate())),
+                            t -> t);
+                    s.append("<td>").append(html(v.status() + (v.wasMissed() && v.status() != VisitStatus.MISSED
+                            ? " (was missed)" : ""))).append("</td><td>")
+                            .append(html(String.join(", ", v.workers().stream().map(TeamDashboard.Worker::name).toList())))
+                            .append("</td></tr>");
+                }
+            }
+            s.append("</tbody></table>");
+        }
+        s.append("</section>\n");
     }
 
     /** A figure that may have nothing to show (no shifts, no repeat visits): a dash then. */

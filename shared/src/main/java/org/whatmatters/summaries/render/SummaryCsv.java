@@ -14,6 +14,7 @@ import org.whatmatters.summaries.HealthFigure;
 import org.whatmatters.summaries.Nps;
 import org.whatmatters.summaries.PlannedHoursFigure;
 import org.whatmatters.summaries.RatingSummary;
+import org.whatmatters.summaries.RotaFigures;
 import org.whatmatters.summaries.TeamFeedback;
 import org.whatmatters.summaries.TrendPoint;
 
@@ -29,15 +30,19 @@ import org.whatmatters.summaries.TrendPoint;
  *             | visits | care_hours | client_days | health_events | health_per_1000_client_days
  *             | stories | continuity_clients | continuity_mean_workers | continuity_mean_index
  *             | planned_hours_start | planned_hours_end | planned_hours_change (per week)
+ *             | planned_visits (completed + missed) | missed_visits | on_time_pct (of completed, ±15 min)
+ *             | missed_per_1000_planned | short_pct (of completed) | cancellations (by requester: client, family,
+ *             provider) | visit_planned_hours | visit_delivered_hours (visits are the completed ones)
  * question_id the question (rating measures only); question: its display label
- * category    health event type or outcome domain, where the measure is broken down by one
+ * category    health event type, outcome domain or who asked for a cancellation, where the measure is broken down by one
  * rating      the rating value 1–6 (rating_count only)
  * value       the figure, empty when suppressed; decimals with a dot
  * suppressed  empty, or why: few-respondents | small-count | secondary
  * </pre>
  *
  * Rows: earlier periods (overall only, oldest first), then the period reported: overall, teams by
- * id, then the contract's activity. Questions by id, ratings 1–6.
+ * id, then the contract's activity. Questions by id, ratings 1–6. A percentage with nothing to divide
+ * by has no row.
  */
 public final class SummaryCsv {
 
@@ -103,6 +108,16 @@ public final class SummaryCsv {
         r.add("planned_hours_start", h.atStart());
         r.add("planned_hours_end", h.atEnd());
         r.add("planned_hours_change", h.change());
+        RotaFigures rota = a.rota();
+        r.add("planned_visits", rota.plannedVisits());
+        r.add("missed_visits", rota.missedVisits());
+        r.add("on_time_pct", rota.onTimePercent());
+        r.add("missed_per_1000_planned", rota.missedPer1000Planned());
+        r.add("short_pct", rota.shortPercent());
+        r.add("cancellations", rota.cancellations().total());
+        rota.cancellations().cells().forEach(x -> r.category("cancellations", x.key().toString(), x.count()));
+        r.add("visit_planned_hours", Figure.of(rota.plannedHours()));
+        r.add("visit_delivered_hours", Figure.of(rota.deliveredHours()));
     }
 
     /** A part of a figure, suppressed with it; a part with no value (nothing to average) is left out. */

@@ -7,22 +7,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.whatmatters.domain.CancellationRequester;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.summaries.Cell;
 import org.whatmatters.summaries.CommissionerSummary;
 import org.whatmatters.summaries.ContractActivity;
 import org.whatmatters.summaries.Disclosure;
-import org.whatmatters.summaries.HealthFigure;
-import org.whatmatters.summaries.Impact;
-import org.whatmatters.summaries.PlannedHoursFigure;
-import org.whatmatters.summaries.SharedStory;
-import org.whatmatters.summaries.TrendPoint;
 import org.whatmatters.summaries.FeedbackFigures;
 import org.whatmatters.summaries.Figure;
+import org.whatmatters.summaries.HealthFigure;
+import org.whatmatters.summaries.Impact;
 import org.whatmatters.summaries.Nps;
 import org.whatmatters.summaries.PeriodSummary;
+import org.whatmatters.summaries.PlannedHoursFigure;
 import org.whatmatters.summaries.RatingSummary;
+import org.whatmatters.summaries.RotaFigures;
+import org.whatmatters.summaries.SharedStory;
 import org.whatmatters.summaries.TeamFeedback;
+import org.whatmatters.summaries.TrendPoint;
 
 /**
  * A summary as one self-contained HTML page: inline CSS and SVG, no scripts, no external
@@ -73,6 +75,7 @@ public final class SummaryHtml {
         ratings(s, r, now);
         teams(s, r, now);
         impact(s, r);
+        rota(s, r);
         stories(s, r);
         return s.append("<footer><p>").append(html("Summary " + r.summaryId() + " (" + CommissionerSummary.KIND + " v"
                 + CommissionerSummary.SCHEMA_VERSION + ") for contract " + r.contractId() + "."))
@@ -212,6 +215,38 @@ public final class SummaryHtml {
         s.append("<tr><th scope=\"row\">All</th>");
         cell(s, a.healthEvents(), Text::number);
         s.append("<td></td></tr></tbody></table></section>\n");
+    }
+
+    private static void rota(StringBuilder s, CommissionerSummary r) {
+        RotaFigures f = r.impact().activity().rota();
+        s.append("<section aria-labelledby=\"rota\"><h2 id=\"rota\">Punctuality and reliability</h2><p>")
+                .append(html("Visits planned are those completed or missed; cancelled visits were not expected and are "
+                        + "counted apart. On time: checked in within 15 minutes either side of the planned start."))
+                .append("</p><dl class=\"kpi\">");
+        kpi(s, "Visits on time", orNone(f.onTimePercent(), "%"), v -> v, "of the visits completed");
+        kpi(s, "Missed visits per 1,000 planned", orNone(f.missedPer1000Planned(), ""), v -> v,
+                "visits planned " + shown(f.plannedVisits(), Text::number));
+        kpi(s, "Short visits", orNone(f.shortPercent(), "%"), v -> v, "of the visits completed: under 75% of the planned minutes unless the provider set otherwise");
+        kpi(s, "Hours delivered", Figure.of(f.deliveredHours()), Text::number,
+                "of " + Text.number(f.plannedHours()) + " hours planned");
+        s.append("</dl><table><caption>Cancellations by who asked</caption><thead><tr><th scope=\"col\">Asked by</th>")
+                .append("<th scope=\"col\">Visits cancelled</th></tr></thead><tbody>");
+        for (Cell<CancellationRequester> c : f.cancellations().cells()) {
+            s.append("<tr><th scope=\"row\">").append(html(Text.requester(c.key()))).append("</th>");
+            cell(s, c.count(), Text::number);
+            s.append("</tr>");
+        }
+        s.append("<tr><th scope=\"row\">All</th>");
+        cell(s, f.cancellations().total(), Text::number);
+        s.append("</tr></tbody></table></section>\n");
+    }
+
+    /** A percentage or rate as text; a dash when there was nothing to divide by. */
+    private static Figure<String> orNone(Figure<Double> f, String unit) {
+        if (f == null) {
+            return Figure.of("–");
+        }
+        return f.shown() ? Figure.of(Text.number(f.value()) + unit) : Figure.suppressed(f.suppressed());
     }
 
     private static void stories(StringBuilder s, CommissionerSummary r) {

@@ -3,6 +3,7 @@ package org.whatmatters.summaries.render;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.function.Function;
+import org.whatmatters.domain.CancellationRequester;
 import org.whatmatters.domain.HealthEventType;
 import org.whatmatters.domain.OutcomeDomain;
 import org.whatmatters.summaries.Disclosure;
@@ -59,6 +60,19 @@ final class Text {
             case FALL -> "Falls";
             case GP_CALL_OUT -> "GP call-outs";
         };
+    }
+
+    static String requester(CancellationRequester r) {
+        return switch (r) {
+            case CLIENT -> "The person supported";
+            case FAMILY -> "Their family";
+            case PROVIDER -> "The provider";
+        };
+    }
+
+    /** A percentage, or a dash when there was nothing to divide by. */
+    static String percent(Double v) {
+        return v == null ? "–" : number(v) + "%";
     }
 
     static String domain(OutcomeDomain d) {

@@ -35,6 +35,7 @@ import org.whatmatters.data.StoryStore;
 import org.whatmatters.data.SummaryStore;
 import org.whatmatters.data.SurveyPeriodStore;
 import org.whatmatters.data.TeamStore;
+import org.whatmatters.data.VisitStore;
 import org.whatmatters.data.Transaction;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.Contract;
@@ -49,6 +50,7 @@ import org.whatmatters.domain.SurveyPeriod;
 import org.whatmatters.domain.SurveyQuestion;
 import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
+import org.whatmatters.visits.VisitRules;
 import org.whatmatters.json.Json;
 import org.whatmatters.summaries.SampleCounters;
 import org.whatmatters.testing.People;
@@ -94,7 +96,8 @@ class SummaryCompilerTest {
                 new TeamStore(data), new ClientStore(data), new FamilyLinkStore(data), new PlannedHoursStore(data),
                 new StoryStore(data), new SummaryStore(data),
                 new SummaryBucket(bucket.s3().client(), bucket.s3().presigner(), bucket.name()),
-                Clock.fixed(now, ZoneOffset.UTC));
+                new VisitMonths(new VisitStore(data), new TeamStore(data), VisitRules.DEFAULTS,
+                        Clock.fixed(now, ZoneOffset.UTC)), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private SummaryCompiler compiler() {

@@ -46,11 +46,23 @@ class DashboardCsvTest {
     void oneRowPerFigure() {
         List<List<String>> rows = rows(Samples.dashboard("Riverside North", 12));
         // trend 3 months × 6; team size, client-days; 4 health types × (count, rate); 6 domains;
-        // 2 clients × 3; 2 periods × (responses, nps, one rating average)
-        assertEquals(3 * 6 + 2 + 4 * 2 + 6 + 2 * 3 + 2 * 3, rows.size() - 1);
+        // 2 clients × 3; 2 periods × (responses, nps, one rating average); the rota: 13 figures and the
+        // cancellations by 3 requesters; 2 late or missed visits
+        assertEquals(3 * 6 + 2 + 4 * 2 + 6 + 2 * 3 + 2 * 3 + 13 + 3 + 2, rows.size() - 1);
         Set<List<String>> keys = new HashSet<>();
         rows.stream().skip(1).forEach(r -> assertTrue(keys.add(r.subList(0, 5)), "twice: " + r));
-        assertEquals(Set.of("team", "client", "period"), Set.copyOf(rows.stream().skip(1).map(r -> r.get(1)).toList()));
+        assertEquals(Set.of("team", "client", "period", "visit"),
+                Set.copyOf(rows.stream().skip(1).map(r -> r.get(1)).toList()));
+        // the rota, as SampleCounters has it: 216 of 240 on time, 6 missed of 246 planned, 12 short
+        assertEquals("90.0", value(rows, "2026-03", "team", "", "on_time_pct", ""));
+        assertEquals("24.4", value(rows, "2026-03", "team", "", "missed_per_1000_planned", ""));
+        assertEquals("5.0", value(rows, "2026-03", "team", "", "short_pct", ""));
+        assertEquals("25.0", value(rows, "2026-03", "team", "", "mean_minutes_late", ""));
+        assertEquals("2", value(rows, "2026-03", "team", "", "cancelled", "family"));
+        assertEquals("246.0", value(rows, "2026-03", "team", "", "visit_planned_hours", ""));
+        assertEquals("235.0", value(rows, "2026-03", "team", "", "visit_delivered_hours", ""));
+        assertEquals("20", value(rows, "2026-03", "visit", "v-late", "minutes_late", "completed"));
+        assertEquals("", value(rows, "2026-03", "visit", "v-missed", "minutes_late", "missed"));
     }
 
     @Test
@@ -93,13 +105,16 @@ class DashboardCsvTest {
         TeamDashboard s = Samples.dashboard("Riverside North", 3);
         TeamDashboard d = new TeamDashboard(s.kind(), s.schemaVersion(), s.dashboardId(), s.teamId(), s.teamName(),
                 s.month(), s.dataThrough(), s.complete(), s.teamSize(), s.sizeAdvice(), TeamActivity.compile(List.of(), 0),
-                List.of(new TeamDashboard.MonthPoint(s.month(), 0, 0, 0, null, null, null)), List.of(), List.of());
+                List.of(new TeamDashboard.MonthPoint(s.month(), 0, 0, 0, null, null, null)), List.of(), List.of(),
+                List.of());
         List<List<String>> rows = rows(d);
         assertEquals("", value(rows, "2026-03", "team", "", "magic_number", ""));
         assertEquals("", value(rows, "2026-03", "team", "", "health_per_1000_client_days", "fall"));
         assertEquals("0", value(rows, "2026-03", "team", "", "client_days", ""));
         assertEquals("3", value(rows, "2026-03", "team", "", "team_size", ""));
-        assertEquals(6 + 2 + 4 * 2 + 6, rows.size() - 1);
+        // and the rota's 13 figures and 3 requesters, with nothing to divide by: the percentages are empty
+        assertEquals(6 + 2 + 4 * 2 + 6 + 13 + 3, rows.size() - 1);
+        assertEquals("", value(rows, "2026-03", "team", "", "on_time_pct", ""));
     }
 
     @Test
@@ -109,7 +124,7 @@ class DashboardCsvTest {
                 s.month(), s.dataThrough(), s.complete(), s.teamSize(), s.sizeAdvice(), s.activity(), s.trend(),
                 List.of(new TeamDashboard.ClientRow("=HYPERLINK(\"x\"),1", "Rosa", 3, 1, 1.0)),
                 List.of(new TeamDashboard.TeamPeriod("ct", "p, \"one\"", "P", s.month().atDay(1), s.month().atEndOfMonth(),
-                        s.feedback().getFirst().figures())));
+                        s.feedback().getFirst().figures())), s.lateAndMissed());
         String csv = DashboardCsv.render(d);
         assertTrue(csv.contains(",\"'=HYPERLINK(\"\"x\"\"),1\","), csv);
         List<List<String>> rows = SummaryCsvTest.parse(csv);
@@ -127,7 +142,7 @@ class DashboardCsvTest {
                 s.month(), s.dataThrough(), s.complete(), s.teamSize(), s.sizeAdvice(), s.activity(), s.trend(),
                 List.of(new TeamDashboard.ClientRow("-c1", "Rosa", 3, 1, 1.0)),
                 List.of(new TeamDashboard.TeamPeriod("ct", "2026-Q3", "P", s.month().atDay(1), s.month().atEndOfMonth(),
-                        p.teams().getFirst().figures())));
+                        p.teams().getFirst().figures())), s.lateAndMissed());
         List<List<String>> rows = rows(d);
         assertEquals("-46.7", value(rows, "2026-03", "period", "2026-Q3", "nps", ""));
         // a text cell that starts with '-' is still defused

@@ -35,7 +35,7 @@ class DashboardHtmlTest {
                                       LocalDate through, List<TeamDashboard.TeamPeriod> feedback) {
         return new TeamDashboard(d.kind(), d.schemaVersion(), d.dashboardId(), d.teamId(), d.teamName(), d.month(),
                 through, !through.isBefore(d.month().atEndOfMonth()), d.teamSize(), d.sizeAdvice(), activity, d.trend(),
-                clients, feedback);
+                clients, feedback, d.lateAndMissed());
     }
 
     private static String rowOf(String html, String header) {
@@ -56,7 +56,7 @@ class DashboardHtmlTest {
                 .getElementsByTagName("p").item(0).getTextContent());
         // every section is labelled by its heading
         NodeList sections = d.getElementsByTagName("section");
-        assertEquals(5, sections.getLength());
+        assertEquals(6, sections.getLength());
         for (int i = 0; i < sections.getLength(); i++) {
             Element section = (Element) sections.item(i);
             Element h2 = (Element) section.getElementsByTagName("h2").item(0);
@@ -64,7 +64,7 @@ class DashboardHtmlTest {
         }
         // tables have column and row headers
         NodeList tables = d.getElementsByTagName("table");
-        assertEquals(4, tables.getLength());
+        assertEquals(5, tables.getLength());
         for (int i = 0; i < tables.getLength(); i++) {
             assertTrue(((Element) tables.item(i)).getElementsByTagName("thead").getLength() == 1);
         }
@@ -168,5 +168,18 @@ class DashboardHtmlTest {
         // control characters are not allowed in XML: they become spaces
         String control = DashboardHtml.render(Samples.dashboard("North\u0007\u0000Team", 3));
         assertEquals("North  Team: team dashboard", parse(control).getElementsByTagName("h1").item(0).getTextContent());
+    }
+
+    @Test
+    void punctualityAndTheLateAndMissedVisitsByPerson() {
+        String html = render(8);
+        assertTrue(html.contains("<h2 id=\"rota\">Punctuality</h2>"), html);
+        assertTrue(html.contains("90.0%"), "216 of 240 on time");
+        assertTrue(html.contains("216 of 240 completed"), html);
+        assertTrue(html.contains("25.0 minutes late on average"), html);
+        assertTrue(html.contains("6 missed of 246 planned"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">Rosa Bennett</th><td>2026-03-04</td><td>09:00</td>"
+                + "<td class=\"n\">20</td><td>completed</td><td>Amara Okafor</td></tr>"), html);
+        assertTrue(html.contains("<td class=\"n\">not checked in</td><td>missed</td>"), html);
     }
 }

@@ -88,7 +88,8 @@ final class Samples {
     /**
      * A team dashboard for 2026-03: activity from {@link SampleCounters#activity} plus 18,000 paid
      * shift minutes (Magic Number 0.8), a trend whose older months have no shifts, two clients (one
-     * with a single visit, so no index), and the team's feedback in two periods (shown, then few).
+     * with a single visit, so no index), the team's feedback in two periods (shown, then few), and Rosa's
+     * late and missed visits: one 20 minutes late, one still missed.
      */
     static TeamDashboard dashboard(String teamName, int teamSize) {
         Map<String, Long> counters = new HashMap<>(SampleCounters.activity());
@@ -110,6 +111,16 @@ final class Samples {
                         LocalDate.of(2026, 6, 30), few("2026-Q2").teams().getFirst().figures()));
         return new TeamDashboard(TeamDashboard.KIND, TeamDashboard.SCHEMA_VERSION, "td-t-north-2026-03", "t-north",
                 teamName, YearMonth.of(2026, 3), LocalDate.of(2026, 3, 31), true, teamSize,
-                SizeAdvice.of(teamSize).orElse(null), activity, trend, clients, feedback);
+                SizeAdvice.of(teamSize).orElse(null), activity, trend, clients, feedback, lapses());
+    }
+
+    static List<TeamDashboard.PersonVisits> lapses() {
+        List<TeamDashboard.Worker> amara = List.of(new TeamDashboard.Worker("w-a", "Amara Okafor"));
+        return List.of(new TeamDashboard.PersonVisits("c-1", "Rosa Bennett", List.of(
+                new TeamDashboard.LapsedVisit("v-late", LocalDate.of(2026, 3, 4), java.time.Instant.parse("2026-03-04T09:00:00Z"),
+                        java.time.LocalTime.of(9, 0), org.whatmatters.domain.VisitStatus.COMPLETED, 20L, false, amara),
+                new TeamDashboard.LapsedVisit("v-missed", LocalDate.of(2026, 3, 11),
+                        java.time.Instant.parse("2026-03-11T09:00:00Z"), java.time.LocalTime.of(9, 0),
+                        org.whatmatters.domain.VisitStatus.MISSED, null, true, amara))));
     }
 }

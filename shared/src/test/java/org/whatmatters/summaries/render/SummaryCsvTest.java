@@ -106,4 +106,25 @@ class SummaryCsvTest {
         assertEquals(csv, SummaryCsv.render(Samples.report(Samples.few("2026-Q2"), Samples.twoTeams("2026-Q3"))));
         assertEquals("1", find(parse(csv), "2026-Q3", "t-north", "rating_count", "1").get(8));
     }
+
+    /** The rota rows of SampleCounters#activity: shown percentages, and cancellations with secondary suppression. */
+    @Test
+    void theRotaFiguresUnderDisclosureControl() {
+        List<List<String>> rows = parse(SummaryCsv.render(Samples.report(Samples.twoTeams("2026-Q4"))));
+        List<List<String>> contract = rows.stream().filter(r -> r.get(1).equals("contract")).toList();
+        java.util.function.BiFunction<String, String, List<String>> cell = (measure, category) -> contract.stream()
+                .filter(r -> r.get(4).equals(measure) && r.get(7).equals(category)).findFirst()
+                .orElseThrow(() -> new AssertionError(measure + " " + category)).subList(9, 11);
+        assertEquals(List.of("246", ""), cell.apply("planned_visits", ""));
+        assertEquals(List.of("6", ""), cell.apply("missed_visits", ""));
+        assertEquals(List.of("90.0", ""), cell.apply("on_time_pct", ""));
+        assertEquals(List.of("24.4", ""), cell.apply("missed_per_1000_planned", ""));
+        assertEquals(List.of("5.0", ""), cell.apply("short_pct", ""));
+        assertEquals(List.of("8", ""), cell.apply("cancellations", ""));
+        assertEquals(List.of("", "secondary"), cell.apply("cancellations", "client"));
+        assertEquals(List.of("", "small-count"), cell.apply("cancellations", "family"));
+        assertEquals(List.of("0", ""), cell.apply("cancellations", "provider"));
+        assertEquals(List.of("246.0", ""), cell.apply("visit_planned_hours", ""));
+        assertEquals(List.of("235.0", ""), cell.apply("visit_delivered_hours", ""));
+    }
 }

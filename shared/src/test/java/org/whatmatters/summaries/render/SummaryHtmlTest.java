@@ -125,4 +125,18 @@ class SummaryHtmlTest {
         assertEquals("Report <b>&amp;</b>", d.getElementsByTagName("h1").item(0).getTextContent());
         assertEquals(3, d.getElementsByTagName("svg").getLength());
     }
+
+    @Test
+    void punctualityAndCancellationsByWhoAsked() {
+        String html = SummaryHtml.render(Samples.report(Samples.twoTeams("2026-Q4")));
+        assertTrue(html.contains("<h2 id=\"rota\">Punctuality and reliability</h2>"), html);
+        assertTrue(html.contains("<dt>Visits on time</dt><dd>90.0%"), html);
+        assertTrue(html.contains("<dt>Missed visits per 1,000 planned</dt><dd>24.4<small>visits planned 246</small>"), html);
+        assertTrue(html.contains("<dt>Hours delivered</dt><dd>235.0<small>of 246.0 hours planned</small>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">Their family</th><td class=\"suppressed\">suppressed: 1–4</td>"),
+                html);
+        assertTrue(html.contains("<tr><th scope=\"row\">The person supported</th><td class=\"suppressed\">"
+                + "suppressed: secondary</td>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">All</th><td class=\"n\">8</td>"), html);
+    }
 }

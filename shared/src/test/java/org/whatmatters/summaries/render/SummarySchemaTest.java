@@ -43,11 +43,13 @@ import org.whatmatters.summaries.Nps;
 import org.whatmatters.summaries.PeriodSummary;
 import org.whatmatters.summaries.PlannedHoursFigure;
 import org.whatmatters.summaries.RatingSummary;
+import org.whatmatters.summaries.RotaFigures;
 import org.whatmatters.summaries.SampleCounters;
 import org.whatmatters.summaries.SharedStory;
 import org.whatmatters.summaries.TeamActivity;
 import org.whatmatters.summaries.TeamDashboard;
 import org.whatmatters.summaries.TeamFeedback;
+import org.whatmatters.summaries.TeamRota;
 import org.whatmatters.summaries.TrendPoint;
 import org.whatmatters.testing.SchemaCheck;
 
@@ -175,7 +177,12 @@ class SummarySchemaTest {
         declares(SUMMARY, "/$defs/nps", Nps.class);
         declares(SUMMARY, "/$defs/trendPoint", TrendPoint.class);
         declares(SUMMARY, "/$defs/impact", Impact.class);
-        declares(SUMMARY, "/$defs/contractActivity", ContractActivity.class);
+        // rota: optional in v1, as summaries compiled before the rota figures have none
+        declares(SUMMARY, "/$defs/contractActivity", ContractActivity.class, "rota");
+        declares(SUMMARY, "/$defs/rotaFigures", RotaFigures.class, "onTimePercent", "missedPer1000Planned",
+                "shortPercent");
+        declares(SUMMARY, "/$defs/cancellationCounts", CountTable.class);
+        declares(SUMMARY, "/$defs/cancellationCounts/properties/cells/items", Cell.class);
         declares(SUMMARY, "/$defs/healthFigure", HealthFigure.class, "per1000ClientDays");
         declares(SUMMARY, "/$defs/domainCount", Cell.class);
         declares(SUMMARY, "/$defs/continuity", Continuity.class, "meanWorkers", "meanIndex");
@@ -187,9 +194,16 @@ class SummarySchemaTest {
 
     @Test
     void theTeamDashboardSchemaDeclaresTheRecords() {
-        declares(DASHBOARD, "", TeamDashboard.class, "sizeAdvice");
+        // lateAndMissed and the activity's rota: optional in v1, as dashboards compiled before the rota have none
+        declares(DASHBOARD, "", TeamDashboard.class, "sizeAdvice", "lateAndMissed");
         declares(DASHBOARD, "/$defs/sizeAdvice", SizeAdvice.class);
-        declares(DASHBOARD, "/$defs/teamActivity", TeamActivity.class, "magicNumber");
+        declares(DASHBOARD, "/$defs/teamActivity", TeamActivity.class, "magicNumber", "rota");
+        declares(DASHBOARD, "/$defs/teamRota", TeamRota.class, "onTimePercent", "missedPer1000Planned", "shortPercent",
+                "meanMinutesLate");
+        declares(DASHBOARD, "/$defs/cancellationCount", TeamRota.CancellationCount.class);
+        declares(DASHBOARD, "/$defs/personVisits", TeamDashboard.PersonVisits.class);
+        declares(DASHBOARD, "/$defs/lapsedVisit", TeamDashboard.LapsedVisit.class, "minutesLate");
+        declares(DASHBOARD, "/$defs/worker", TeamDashboard.Worker.class);
         declares(DASHBOARD, "/$defs/healthRate", HealthRate.class, "per1000ClientDays");
         declares(DASHBOARD, "/$defs/domainCount", DomainCount.class);
         declares(DASHBOARD, "/$defs/continuity", Continuity.class, "meanWorkers", "meanIndex");
@@ -218,6 +232,9 @@ class SummarySchemaTest {
             }
         });
         assertTrue(wrappers.containsAll(List.of("countFigure", "percentFigure", "ratingFigure", "npsFigure")), wrappers.toString());
+        if (check == SUMMARY) {
+            assertTrue(wrappers.containsAll(List.of("visitPercentFigure", "missedRateFigure")), wrappers.toString());
+        }
         assertEquals(List.of("suppressed"), texts(check.resolve("#/$defs/suppressedFigure").get("required")));
     }
 
@@ -231,7 +248,17 @@ class SummarySchemaTest {
         assertEquals("few-respondents", doc.at("/trend/0/overall/nps/suppressed").asText());
         assertEquals(60.9, doc.at("/feedback/overall/nps/value/score").asDouble());
         assertEquals(1, doc.at("/impact/stories").size());
+        // the rota: 216 of 240 on time; 6 missed of 246 planned; 12 short; cancellations 6 (client), 2 (family)
+        assertEquals(90.0, doc.at("/impact/activity/rota/onTimePercent/value").asDouble());
+        assertEquals(24.4, doc.at("/impact/activity/rota/missedPer1000Planned/value").asDouble());
+        assertEquals(5.0, doc.at("/impact/activity/rota/shortPercent/value").asDouble());
+        assertEquals("secondary", doc.at("/impact/activity/rota/cancellations/cells/0/count/suppressed").asText());
+        assertEquals("small-count", doc.at("/impact/activity/rota/cancellations/cells/1/count/suppressed").asText());
+        assertEquals(8, doc.at("/impact/activity/rota/cancellations/total/value").asInt());
         SUMMARY.assertValid(json(Samples.report(Samples.few("2026-Q4"))));
+        // a v1 document compiled before the rota figures stays valid
+        ((ObjectNode) doc.at("/impact/activity")).remove("rota");
+        SUMMARY.assertValid(doc);
     }
 
     @Test
@@ -270,6 +297,15 @@ class SummarySchemaTest {
         JsonNode small = json(Samples.dashboard("Team A", 7));
         assertTrue(small.path("sizeAdvice").isMissingNode());
         DASHBOARD.assertValid(small);
+        // the late and missed visits: a still-missed one has no minutes late
+        assertEquals(20, flagged.at("/lateAndMissed/0/visits/0/minutesLate").asInt());
+        assertEquals("09:00:00", flagged.at("/lateAndMissed/0/visits/0/plannedTime").asText());
+        assertTrue(flagged.at("/lateAndMissed/0/visits/1/minutesLate").isMissingNode());
+        assertEquals(90.0, flagged.at("/activity/rota/onTimePercent").asDouble());
+        // a v1 dashboard compiled before the rota stays valid
+        ((ObjectNode) small).remove("lateAndMissed");
+        ((ObjectNode) small.get("activity")).remove("rota");
+        DASHBOARD.assertValid(small);
     }
 
     @Test
@@ -278,7 +314,7 @@ class SummarySchemaTest {
                 "t-east", "East", YearMonth.of(2026, 3), LocalDate.of(2026, 3, 12), false, 0, null,
                 TeamActivity.compile(List.of(), 0),
                 List.of(new TeamDashboard.MonthPoint(YearMonth.of(2026, 3), 0, 0, 0, null, null, null)), List.of(),
-                List.of());
+                List.of(), List.of());
         DASHBOARD.assertValid(json(d));
     }
 

@@ -11,11 +11,15 @@ import org.whatmatters.lambda.ApiResponse;
 import org.whatmatters.lambda.Endpoint;
 import org.whatmatters.lambda.HttpApiHandler;
 import org.whatmatters.lambda.Priming;
+import org.whatmatters.summaries.publish.EvvExportRequest;
 import org.whatmatters.summaries.publish.LinkRequest;
 import org.whatmatters.summaries.publish.LinkView;
 import org.whatmatters.summaries.publish.SummaryService;
 
-/** The summaries API: list and read summaries, signed download links and their audit trail, compile on request, dashboards. */
+/**
+ * The summaries API: list and read summaries, signed download links and their audit trail, compile on request,
+ * dashboards, and a contract's EVV export (provider admins only).
+ */
 public final class SummariesApiHandler extends HttpApiHandler {
 
     /** Lambda's entry point. */
@@ -46,6 +50,8 @@ public final class SummariesApiHandler extends HttpApiHandler {
                 entry("POST /survey-periods/{periodId}/summary", Endpoint.of(
                         r -> ApiResponse.ok(summaries.compile(r.caller(), r.path("periodId"))), PROVIDER_ADMIN)),
                 entry("GET /teams/{teamId}/dashboard", Endpoint.of(r -> ApiResponse.okJson(
-                        summaries.dashboard(r.caller(), r.path("teamId"), r.query("month"))), WORKER, PROVIDER_ADMIN)));
+                        summaries.dashboard(r.caller(), r.path("teamId"), r.query("month"))), WORKER, PROVIDER_ADMIN)),
+                entry("POST /contracts/{contractId}/evv-exports", Endpoint.of(r -> ApiResponse.ok(summaries.evvExport(
+                        r.caller(), r.path("contractId"), r.body(EvvExportRequest.class))), PROVIDER_ADMIN)));
     }
 }

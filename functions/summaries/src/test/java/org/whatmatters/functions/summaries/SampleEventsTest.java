@@ -37,7 +37,7 @@ class SampleEventsTest {
     }
 
     @Test
-    void aCommissionerListsGetsALinkTheAdminAuditsItCompilesAndAWorkerReadsTheDashboard() {
+    void aCommissionerListsGetsALinkTheAdminAuditsItCompilesAWorkerReadsTheDashboardAndTheAdminExportsEvv() {
         SummariesApi api = new SummariesApi().compileAsSchedulesWould();
 
         SummariesApi.Reply list = api.call(sample("list-summaries"));
@@ -69,6 +69,12 @@ class SampleEventsTest {
         assertEquals("t-north", dashboard.json().get("teamId").asText());
         assertEquals(new String(api.bucket.get("dashboards/t-north/2026-10/dashboard.json"), StandardCharsets.UTF_8),
                 dashboard.body());
+
+        SummariesApi.Reply evv = api.call(sample("create-evv-export"));
+        assertEquals(200, evv.status(), evv::body);
+        assertEquals("evv-ct-ridgeshire-2026-11", evv.json().get("summaryId").asText());
+        assertEquals("evv-export", evv.json().get("kind").asText());
+        assertTrue(api.bucket.keys().contains("evv/ct-ridgeshire/2026-11/evv.csv"));
     }
 
     @Test

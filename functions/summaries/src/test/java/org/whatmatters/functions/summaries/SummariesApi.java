@@ -214,6 +214,11 @@ final class SummariesApi extends ApiFixture {
         return HttpEvents.route("POST /survey-periods/{periodId}/summary").path("periodId", periodId).as(who);
     }
 
+    static HttpEvents evvExport(Map<String, String> who, String contractId, String body) {
+        HttpEvents e = HttpEvents.route("POST /contracts/{contractId}/evv-exports").path("contractId", contractId).as(who);
+        return body == null ? e : e.body(body);
+    }
+
     static HttpEvents dashboard(Map<String, String> who, String teamId) {
         return HttpEvents.route("GET /teams/{teamId}/dashboard").path("teamId", teamId).as(who);
     }

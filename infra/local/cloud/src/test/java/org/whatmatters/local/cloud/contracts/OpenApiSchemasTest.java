@@ -242,6 +242,7 @@ class OpenApiSchemasTest {
         m.put("SummaryView", org.whatmatters.summaries.publish.SummaryView.class);
         m.put("SummaryList", org.whatmatters.summaries.publish.SummaryList.class);
         m.put("LinkRequest", org.whatmatters.summaries.publish.LinkRequest.class);
+        m.put("EvvExportRequest", org.whatmatters.summaries.publish.EvvExportRequest.class);
         m.put("DownloadLink", org.whatmatters.summaries.publish.LinkView.class);
         m.put("LinkIssued", org.whatmatters.domain.LinkIssued.class);
         m.put("LinkAuditList", org.whatmatters.summaries.publish.LinkAuditList.class);

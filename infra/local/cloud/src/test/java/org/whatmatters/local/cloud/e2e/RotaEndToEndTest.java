@@ -165,4 +165,57 @@ class RotaEndToEndTest {
             tom.close();
         }
     }
+
+    /** The Mondays, Wednesdays and Fridays at 10:00 (London) from today to {@code days} days on, still to come. */
+    private static java.util.Set<Instant> mondayWednesdayFriday(java.time.LocalDate from, int days, Instant after) {
+        java.util.Set<Instant> out = new java.util.TreeSet<>();
+        for (int d = 0; d <= days; d++) {
+            java.time.LocalDate day = from.plusDays(d);
+            if (java.util.Set.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.FRIDAY)
+                    .contains(day.getDayOfWeek())) {
+                Instant start = day.atTime(10, 0).atZone(LONDON).toInstant();
+                if (start.isAfter(after)) {
+                    out.add(start);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Set<Instant> generated(String scheduleId) throws Exception {
+        JsonNode list = ok(call("GET", "/clients/c-arthur/visits?limit=100&from=" + now().minus(Duration.ofDays(3))
+                + "&to=" + now().plus(Duration.ofDays(20)), "w-chloe", null), 200);
+        java.util.Set<Instant> out = new java.util.TreeSet<>();
+        for (JsonNode v : list.get("visits")) {
+            if (scheduleId.equals(v.path("scheduleId").asText())) {
+                out.add(Instant.parse(v.get("plannedStart").asText()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aWeeklyScheduleGeneratesTwoWeeksOfVisitsAndTheDailyRunRollsOn() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now(), LONDON);
+        JsonNode schedule = ok(call("POST", "/clients/c-arthur/schedules", "w-chloe", """
+                {"entries":[{"days":["monday","wednesday","friday"],"start":"10:00","durationMinutes":45,
+                  "serviceType":"personal-care","preferredWorkers":["w-chloe"]}],
+                 "location":{"address":"3 Mill Row, Leeds LS2 7HT"},"validFrom":"%s"}""".formatted(today)), 201);
+        String id = schedule.get("scheduleId").asText();
+        java.util.Set<Instant> expected = mondayWednesdayFriday(today, 14, now());
+        assertEquals(expected.size(), schedule.at("/generated/created").asInt());
+        assertEquals(expected, generated(id), "two weeks of Mondays, Wednesdays and Fridays at 10:00 London time");
+
+        cloud.streams().awaitIdle(WAIT);
+        JsonNode feed = ok(call("GET", "/clients/c-arthur/updates?limit=100", "f-tom", null), 200);
+        assertFalse(feed.toString().contains(id), "the rota's visits are not announced one by one");
+
+        // A day later the daily run adds the new last day, and a rerun adds nothing.
+        cloud.clock().advance(Duration.ofDays(1));
+        assertEquals(200, CloudHttp.runSchedule(cloud, "GenerateVisitsFunction", "DailyVisits").statusCode());
+        assertEquals(200, CloudHttp.runSchedule(cloud, "GenerateVisitsFunction", "DailyVisits").statusCode());
+        java.util.Set<Instant> rolled = new java.util.TreeSet<>(expected);
+        rolled.addAll(mondayWednesdayFriday(today.plusDays(1), 14, now()));
+        assertEquals(rolled, generated(id));
+    }
 }

@@ -394,6 +394,33 @@ class SummariesEndToEndTest {
 
     // ---- HTTP ----------------------------------------------------------------------------------------
 
+    // ---- 7. An EVV export: the provider admin's alone ------------------------------------------------
+
+    @Test
+    @Order(7)
+    void theProviderAdminAloneExportsEvvAndDownloadsItBySignedLink() throws Exception {
+        YearMonth last = YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1);
+        String path = "/contracts/ct-ridgeshire/evv-exports";
+        String body = "{\"month\":\"" + last + "\"}";
+        for (String who : List.of("k-keith", "w-amara", "f-maria")) {
+            assertEquals(403, call("POST", path, who, body).statusCode(), who);
+        }
+        assertEquals(401, call("POST", path, null, body).statusCode());
+        String id = ok(call("POST", path, "a-priya", body)).get("summaryId").asText();
+        assertEquals("evv-ct-ridgeshire-" + last, id);
+        HttpResponse<byte[]> csv = download("a-priya", id, "csv");
+        assertEquals(200, csv.statusCode());
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("visit_id,service_type,client_id,client_name,service_date,"), text);
+        assertTrue(text.split("\r\n").length > 1, "the demo's visits of last month: " + text);
+        for (String who : List.of("k-keith", "k-ruth", "w-amara")) {
+            HttpResponse<String> r = link(who, id, "{\"format\":\"csv\"}");
+            assertEquals(404, r.statusCode(), who + ": " + r.body());
+            assertFalse(r.body().contains("X-Amz"), r.body());
+        }
+        assertFalse(call("GET", "/summaries?limit=100", "k-keith", null).body().contains(id), "not a commissioner's");
+    }
+
     private static HttpResponse<String> call(String method, String path, String sub, String body) throws Exception {
         return CloudHttp.call(cloud, method, path, sub == null ? null : cloud.token(sub), body);
     }

@@ -271,6 +271,19 @@ class PagesInABrowserTest {
                 .stream().map(row -> row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText)
                         .toList()).toList(), "continuity for each person");
 
+        // Punctuality: the counts as the API answers them, and one row per late or missed visit.
+        JsonNode rota = d.at("/activity/rota");
+        String punctuality = b.driver.findElement(By.id("punctuality")).getText();
+        assertTrue(punctuality.contains("(" + rota.get("onTime").asInt() + " of " + rota.get("completedVisits").asInt()
+                + " visits)"), punctuality);
+        assertTrue(punctuality.contains("Missed: " + rota.get("missed").asInt() + " of " + rota.get("plannedVisits").asInt()
+                + " planned"), punctuality);
+        int lapsed = 0;
+        for (JsonNode person : d.get("lateAndMissed")) {
+            lapsed += person.get("visits").size();
+        }
+        assertEquals(lapsed, b.driver.findElements(By.cssSelector("#punctuality tbody tr")).size(), punctuality);
+
         List<WebElement> periods = b.driver.findElements(By.cssSelector("#team-feedback .period"));
         assertEquals(DashboardFigures.feedbackPeriods(d), periods.stream().map(p -> p.getAttribute("data-period-id"))
                 .toList(), "the team's survey periods, newest first");
