@@ -79,11 +79,12 @@ public record Visit(
                 lateAt, missedAt, plannedBy, createdAt, now, version + 1);
     }
 
-    /** New times and/or workers, by hand: the late check starts over from the new start. */
+    /** New times and/or workers, by hand: new times start the late check over, new workers alone do not. */
     public Visit rescheduled(LocalDate day, Instant start, Instant end, List<String> workers, Instant now) {
+        boolean sameTimes = start.equals(plannedStart) && end.equals(plannedEnd);
         return new Visit(visitId, clientId, teamId, serviceType, day, start, end, workers, location,
-                VisitStatus.PLANNED, null, null, null, null, null, null, null, scheduleId, true, null, null, null,
-                plannedBy, createdAt, now, version + 1);
+                VisitStatus.PLANNED, null, null, null, null, null, null, null, scheduleId, true, null,
+                sameTimes ? lateAt : null, null, plannedBy, createdAt, now, version + 1);
     }
 
     /** The rota changed: same id, new plan, still not edited by hand. */

@@ -80,8 +80,8 @@ public final class ChangeReader {
     }
 
     /**
-     * What a visit's change tells the family. Visits a rota generates are not announced one by one (the
-     * family sees them in the visit list); moving or cancelling any visit is.
+     * What a visit's change tells the family. Visits a rota generates or moves are not announced one by one (the
+     * family sees them in the visit list); moving one by hand, or cancelling any visit, is.
      */
     static Optional<UpdateType> visitUpdate(Visit old, Visit v) {
         if (old == null) {
@@ -102,9 +102,12 @@ public final class ChangeReader {
             return Optional.of(UpdateType.VISIT_MISSED);
         }
         if (before == VisitStatus.PLANNED && v.status() == VisitStatus.PLANNED) {
-            if (!v.plannedStart().equals(old.plannedStart()) || !v.plannedEnd().equals(old.plannedEnd())
-                    || !v.workerIds().equals(old.workerIds())) {
-                return Optional.of(UpdateType.VISIT_CHANGED);
+            // Moved by hand: told. Moved by a rota change: one schedule edit would tell of weeks of visits one by
+            // one, so the family sees those in the visit list instead.
+            boolean moved = !v.plannedStart().equals(old.plannedStart()) || !v.plannedEnd().equals(old.plannedEnd())
+                    || !v.workerIds().equals(old.workerIds());
+            if (moved) {
+                return v.editedByHand() ? Optional.of(UpdateType.VISIT_CHANGED) : Optional.empty();
             }
             if (old.lateAt() == null && v.lateAt() != null) {
                 return Optional.of(UpdateType.VISIT_LATE);

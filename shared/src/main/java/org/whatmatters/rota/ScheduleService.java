@@ -98,6 +98,11 @@ public final class ScheduleService {
         Violations v = new Violations();
         if (v.required("validTo", cmd.validTo())) {
             ScheduleRules.validity(v, read.validFrom(), cmd.validTo(), LocalDate.now(clock), read.validFrom());
+            // Ending only shortens: a longer schedule could double-book someone, so it is a change (PUT), checked.
+            if (read.validTo() != null && cmd.validTo().isAfter(read.validTo())) {
+                v.add("validTo", "must not be after the schedule's last day " + read.validTo()
+                        + "; to run it longer, change the schedule");
+            }
         }
         v.throwIfAny();
         CareSchedule updated = new CareSchedule(read.scheduleId(), read.clientId(), read.teamId(), read.entries(),

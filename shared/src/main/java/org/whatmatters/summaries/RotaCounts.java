@@ -21,12 +21,19 @@ public record RotaCounts(long completed, long onTime, long late, long lateMinute
     public static RotaCounts of(Map<String, Long> c) {
         Map<CancellationRequester, Long> by = new LinkedHashMap<>();
         for (CancellationRequester r : CancellationRequester.values()) {
-            by.put(r, c.getOrDefault(Counter.cancelledBy(r.toString()), 0L));
+            by.put(r, n(c, Counter.cancelledBy(r.toString())));
         }
-        return new RotaCounts(c.getOrDefault(Counter.VISITS, 0L), c.getOrDefault(Counter.ON_TIME, 0L),
-                c.getOrDefault(Counter.LATE, 0L), c.getOrDefault(Counter.LATE_MINUTES, 0L),
-                c.getOrDefault(Counter.SHORT, 0L), c.getOrDefault(Counter.MISSED, 0L), by,
-                c.getOrDefault(Counter.PLANNED_MINUTES, 0L), c.getOrDefault(Counter.DELIVERED_MINUTES, 0L));
+        return new RotaCounts(n(c, Counter.VISITS), n(c, Counter.ON_TIME), n(c, Counter.LATE), n(c, Counter.LATE_MINUTES),
+                n(c, Counter.SHORT), n(c, Counter.MISSED), by, n(c, Counter.PLANNED_MINUTES),
+                n(c, Counter.DELIVERED_MINUTES));
+    }
+
+    /**
+     * Never below zero: a miss taken back after a contract was back-dated over the visit's day lands on a contract
+     * month that never counted it.
+     */
+    private static long n(Map<String, Long> c, String counter) {
+        return Math.max(0, c.getOrDefault(counter, 0L));
     }
 
     /** Visits that were expected to happen: completed or missed. */

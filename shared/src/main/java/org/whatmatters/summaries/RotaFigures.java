@@ -11,11 +11,14 @@ import org.whatmatters.domain.CancellationRequester;
  * planned − completed. A percentage or rate shows a count once its base is known, so it is suppressed with it:
  * % on time reveals the on-time and the not-on-time visits, % short the short and the not-short ones, missed per
  * 1,000 the missed ones. A percentage with nothing to divide by is absent (null). Cancellations by who asked add
- * up to the cancellations, protected as one table. Hours are shown, as care hours are.
+ * up to the cancellations, protected as one table. Hours go with the visits they add up: where visits have a
+ * standard length, planned hours would give away a suppressed count of planned visits (and delivered hours one
+ * of completed visits), so each is suppressed with its count.
  */
 public record RotaFigures(Figure<Long> plannedVisits, Figure<Long> completedVisits, Figure<Long> missedVisits,
                           Figure<Double> onTimePercent, Figure<Double> missedPer1000Planned, Figure<Double> shortPercent,
-                          CountTable<CancellationRequester> cancellations, double plannedHours, double deliveredHours) {
+                          CountTable<CancellationRequester> cancellations, Figure<Double> plannedHours,
+                          Figure<Double> deliveredHours) {
 
     public static RotaFigures of(RotaCounts r) {
         Map<String, Long> parts = new LinkedHashMap<>();
@@ -26,8 +29,12 @@ public record RotaFigures(Figure<Long> plannedVisits, Figure<Long> completedVisi
         Figure<Long> missed = visits.cell("missed");
         return new RotaFigures(visits.total(), completed, missed, share(r.onTime(), r.completed(), completed),
                 missedRate(r, visits.total(), missed), share(r.shortVisits(), r.completed(), completed),
-                Disclosure.table(r.cancelledBy(), r.cancelled()), RotaCounts.hours(r.plannedMinutes()),
-                RotaCounts.hours(r.deliveredMinutes()));
+                Disclosure.table(r.cancelledBy(), r.cancelled()), with(visits.total(), RotaCounts.hours(r.plannedMinutes())),
+                with(completed, RotaCounts.hours(r.deliveredMinutes())));
+    }
+
+    private static Figure<Double> with(Figure<Long> count, double hours) {
+        return count.shown() ? Figure.of(hours) : Figure.suppressed(count.suppressed());
     }
 
     /** {@code part} of {@code whole} in %: with the whole shown, it gives away the part and the rest. */

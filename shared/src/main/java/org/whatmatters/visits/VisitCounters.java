@@ -38,7 +38,10 @@ public final class VisitCounters {
         b.add(Counter.MISSED, 1).add(Counter.missedFor(v.clientId()), 1).add(Counter.PLANNED_MINUTES, v.plannedMinutes());
     }
 
-    /** A check-in after the visit was marked missed: it is counted as it ends instead. */
+    /**
+     * A visit marked missed that ends after all: counted as it ended (late) instead, at the check-out, so a check-in
+     * never followed by a check-out leaves the miss counted.
+     */
     public static void unmissed(Visit v, Counters.Builder b) {
         b.add(Counter.MISSED, -1).add(Counter.missedFor(v.clientId()), -1)
                 .add(Counter.PLANNED_MINUTES, -v.plannedMinutes());

@@ -45,6 +45,7 @@ public final class VisitService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     static final Duration CHECK_IN_WINDOW = Duration.ofHours(24);
     static final Duration PLANNING_HORIZON = Duration.ofDays(400);
+    static final Duration CANCELLATION_RECORDED_WITHIN = Duration.ofHours(48);
 
     private final ClientStore clients;
     private final TeamStore teams;
@@ -116,10 +117,7 @@ public final class VisitService {
                     + (visit.status() == VisitStatus.CANCELLED ? "" : "; it can be checked in only once"));
         }
         Visit updated = visit.checkedIn(at, caller.sub(), cmd.note(), now);
-        // A visit marked missed that still took place counts as late, not missed, once it ends.
-        save(updated, visit, visit.status() == VisitStatus.MISSED
-                ? counters.count(visit.teamId(), visit.serviceDate(), b -> VisitCounters.unmissed(visit, b))
-                : List.of());
+        save(updated, visit);
         Metric.CHECK_INS.add();
         return view(updated, relation, members(client.teamId()));
     }
@@ -151,8 +149,13 @@ public final class VisitService {
             throw ProblemException.invalidField("at", "a visit lasts at most " + LONGEST_VISIT.toHours() + " hours");
         }
         Visit updated = visit.checkedOut(at, caller.sub(), cmd.note(), cmd.whatMattered(), now);
-        save(updated, visit, counters.count(updated.teamId(), updated.serviceDate(),
-                b -> VisitCounters.completed(updated, rules, b)));
+        // A visit marked missed that took place after all counts as late, not missed, once it ends.
+        save(updated, visit, counters.count(updated.teamId(), updated.serviceDate(), b -> {
+            VisitCounters.completed(updated, rules, b);
+            if (updated.missedAt() != null) {
+                VisitCounters.unmissed(updated, b);
+            }
+        }));
         Metric.CHECK_OUTS.add();
         return view(updated, relation, members(client.teamId()));
     }
@@ -174,10 +177,18 @@ public final class VisitService {
         notInFuture(v, "askedAt", asked, now);
         if (asked.isBefore(visit.createdAt().minus(CLOCK_SKEW))) {
             v.add("askedAt", "must not be before the visit was planned (" + visit.createdAt() + ")");
+        } else if (asked.isBefore(now.minus(CANCELLATION_RECORDED_WITHIN))) {
+            v.add("askedAt", "must be within " + CANCELLATION_RECORDED_WITHIN.toHours()
+                    + " hours before now: record a cancellation when it is asked for");
         }
         v.throwIfAny();
 
         requirePlanned(visit, "cancelled");
+        // Once overdue, a visit is late, then missed, unless someone checks in: a cancellation must not hide it.
+        if (visit.lateAt() != null || !now.isBefore(visit.plannedStart().plus(rules.lateAfter()))) {
+            throw ProblemException.conflict("Visit " + visitId + " is overdue (planned for " + visit.plannedStart()
+                    + "); it can no longer be cancelled. Check in if it takes place; otherwise it is marked missed");
+        }
         Visit updated = visit.cancelled(new Cancellation(cmd.requestedBy(), cmd.reason().strip(), asked, now,
                 caller.sub()), now);
         save(updated, visit, counters.count(visit.teamId(), visit.serviceDate(),
@@ -205,6 +216,9 @@ public final class VisitService {
         Instant end = cmd.plannedEnd() == null ? visit.plannedEnd() : cmd.plannedEnd();
         if (cmd.plannedStart() != null && cmd.plannedEnd() != null) {
             times(v, start, end);
+            if (!start.isAfter(clock.instant())) {
+                v.add("plannedStart", "must be in the future: a visit is moved ahead of time");
+            }
         }
         if (cmd.workerIds() != null && v.required("workerIds", cmd.workerIds())) {
             workers(v, cmd.workerIds(), team);
@@ -212,9 +226,15 @@ public final class VisitService {
         v.throwIfAny();
 
         requirePlanned(visit, "moved");
+        Instant now = clock.instant();
+        boolean newTimes = !start.equals(visit.plannedStart()) || !end.equals(visit.plannedEnd());
+        // A visit already due keeps its time, so its lateness stays counted; its workers may still change.
+        if (newTimes && (visit.lateAt() != null || !now.isBefore(visit.plannedStart()))) {
+            throw ProblemException.conflict("Visit " + visitId + " was due at " + visit.plannedStart()
+                    + "; its time can no longer change (its workers can). Check in if it takes place");
+        }
         List<String> workers = cmd.workerIds() == null ? visit.workerIds() : cmd.workerIds();
-        Visit updated = visit.rescheduled(LocalDate.ofInstant(start, clock.getZone()), start, end, workers,
-                clock.instant());
+        Visit updated = visit.rescheduled(LocalDate.ofInstant(start, clock.getZone()), start, end, workers, now);
         save(updated, visit);
         Metric.VISITS_CHANGED.add();
         return view(updated, relation, team);

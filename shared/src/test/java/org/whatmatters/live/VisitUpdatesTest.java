@@ -54,5 +54,8 @@ class VisitUpdatesTest {
         assertEquals(Optional.of(UpdateType.VISIT_STARTED), update(missed, missed.checkedIn(START.plusSeconds(6000),
                 "w-amara", null, START.plusSeconds(6000))), "a late check-in after a miss is told as an arrival");
         assertEquals(Optional.empty(), update(v, v), "a rewrite that changes nothing says nothing");
+        Visit plan = v.rescheduled(v.serviceDate(), START.plusSeconds(1800), START.plusSeconds(5400), v.workerIds(), NOW);
+        assertEquals(Optional.empty(), update(v, v.regenerated(plan, NOW)),
+                "a rota change moves weeks of visits: not told one by one");
     }
 }

@@ -116,8 +116,8 @@ public final class SummaryCsv {
         r.add("short_pct", rota.shortPercent());
         r.add("cancellations", rota.cancellations().total());
         rota.cancellations().cells().forEach(x -> r.category("cancellations", x.key().toString(), x.count()));
-        r.add("visit_planned_hours", Figure.of(rota.plannedHours()));
-        r.add("visit_delivered_hours", Figure.of(rota.deliveredHours()));
+        r.add("visit_planned_hours", rota.plannedHours());
+        r.add("visit_delivered_hours", rota.deliveredHours());
     }
 
     /** A part of a figure, suppressed with it; a part with no value (nothing to average) is left out. */
@@ -166,13 +166,18 @@ public final class SummaryCsv {
         out.append("\r\n");
     }
 
-    /** A label a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
+    /**
+     * A label a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection), the full-width
+     * equals sign included, which some spreadsheets read as "=".
+     */
     static String inert(String label) {
-        return !label.isEmpty() && "=+-@\t\r".indexOf(label.charAt(0)) >= 0 ? "'" + label : label;
+        return !label.isEmpty() && "=+-@\t\r\n\uFF1D".indexOf(label.charAt(0)) >= 0 ? "'" + label : label;
     }
 
+    /** Quoted when it holds a separator: ";" too, which spreadsheets in many locales split on. */
     static String field(String s) {
-        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        boolean quote = s.indexOf(',') >= 0 || s.indexOf(';') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
+                || s.indexOf('\r') >= 0;
         return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

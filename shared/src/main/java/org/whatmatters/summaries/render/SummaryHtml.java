@@ -227,8 +227,8 @@ public final class SummaryHtml {
         kpi(s, "Missed visits per 1,000 planned", orNone(f.missedPer1000Planned(), ""), v -> v,
                 "visits planned " + shown(f.plannedVisits(), Text::number));
         kpi(s, "Short visits", orNone(f.shortPercent(), "%"), v -> v, "of the visits completed: under 75% of the planned minutes unless the provider set otherwise");
-        kpi(s, "Hours delivered", Figure.of(f.deliveredHours()), Text::number,
-                "of " + Text.number(f.plannedHours()) + " hours planned");
+        kpi(s, "Hours delivered", f.deliveredHours(), Text::number, f.plannedHours().shown()
+                ? "of " + Text.number(f.plannedHours().value()) + " hours planned" : "hours planned not shown (few visits)");
         s.append("</dl><table><caption>Cancellations by who asked</caption><thead><tr><th scope=\"col\">Asked by</th>")
                 .append("<th scope=\"col\">Visits cancelled</th></tr></thead><tbody>");
         for (Cell<CancellationRequester> c : f.cancellations().cells()) {

@@ -64,6 +64,9 @@ class EvvCsvTest {
         List<String> s = SummaryCsvTest.parse(EvvCsv.render(List.of(summer()), LONDON)).get(1);
         assertEquals("'=SUM(A1:A9)", s.get(EvvCsv.HEADER.indexOf("client_name")));
         assertEquals("Amara; -Ben", s.get(EvvCsv.HEADER.indexOf("worker_names")), "only a leading character counts");
+        assertTrue(EvvCsv.render(List.of(summer()), LONDON).contains(",\"Amara; -Ben\","),
+                "quoted, so a spreadsheet splitting on ';' keeps \"-Ben\" in the cell");
+        assertEquals("'\uFF1D1+1", SummaryCsv.inert("\uFF1D1+1"), "a full-width equals sign is a formula too");
         assertEquals(EvvCsv.render(List.of(summer()), LONDON), EvvCsv.render(List.of(summer()), LONDON));
     }
 }

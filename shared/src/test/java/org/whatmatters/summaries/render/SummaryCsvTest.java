@@ -3,52 +3,17 @@ package org.whatmatters.summaries.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.whatmatters.summaries.CommissionerSummary;
 import org.whatmatters.summaries.PeriodSummary;
+import org.whatmatters.testing.Csv;
 
 class SummaryCsvTest {
 
-    /** A strict RFC 4180 reader, so the test does not trust the writer's own quoting. */
     static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                assertEquals(0, field.length(), "a quote inside an unquoted field");
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r') {
-                assertEquals('\n', csv.charAt(i + 1), "CR without LF");
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                assertTrue(c != '\n', "bare LF outside quotes");
-                field.append(c);
-            }
-        }
-        assertEquals(0, field.length() + row.size(), "the last line ends with CRLF");
-        return rows;
+        return Csv.parse(csv);
     }
 
     private static List<String> find(List<List<String>> rows, String period, String teamId, String measure, String rating) {

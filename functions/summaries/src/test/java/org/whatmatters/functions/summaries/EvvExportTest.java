@@ -50,41 +50,8 @@ class EvvExportTest {
         return parse(new String(api.bucket.get(key), StandardCharsets.UTF_8));
     }
 
-    /** RFC 4180 rows: quoted fields may hold commas, quotes (doubled) and line ends; lines end with CRLF. */
     static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r') {
-                assertEquals('\n', csv.charAt(i + 1), "CRLF line ends");
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        assertEquals(0, field.length() + row.size(), "the last line ends with CRLF");
-        return rows;
+        return org.whatmatters.testing.Csv.parse(csv);
     }
 
     private static List<String> column(List<List<String>> rows, String name) {

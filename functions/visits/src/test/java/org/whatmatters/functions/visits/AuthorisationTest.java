@@ -75,16 +75,16 @@ class AuthorisationTest {
                 .as(People.MARIA).body(cancel), 403);
         expectNoData(HttpEvents.route("POST /visits/{visitId}/reschedule").path("visitId", VisitsApi.SAMPLE_VISIT)
                 .as(People.MARIA).body("{\"workerIds\":[\"w-ben\"]}"), 403);
-        VisitsApi api = new VisitsApi();
-        var done = api.call(HttpEvents.route("POST /visits/{visitId}/cancel").path("visitId", VisitsApi.SAMPLE_VISIT)
+        VisitsApi api = new VisitsApi().withNextVisit();
+        var done = api.call(HttpEvents.route("POST /visits/{visitId}/cancel").path("visitId", VisitsApi.NEXT_VISIT)
                 .as(People.PRIYA).body(cancel));
         assertEquals(200, done.status(), done.json()::toString);
-        var seen = api.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT)
+        var seen = api.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.NEXT_VISIT)
                 .as(People.MARIA));
         assertEquals("cancelled", seen.json().get("status").asText());
         assertEquals("At her daughter's", seen.json().at("/cancellation/reason").asText());
         assertFalse(seen.json().at("/cancellation").has("recordedBy"), "who recorded it is the team's business");
-        var other = api.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.SAMPLE_VISIT)
+        var other = api.call(HttpEvents.route("GET /visits/{visitId}").path("visitId", VisitsApi.NEXT_VISIT)
                 .as(People.TOM));
         assertEquals(404, other.status(), "another person's family sees nothing of it");
     }

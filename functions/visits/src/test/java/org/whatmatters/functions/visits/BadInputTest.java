@@ -206,7 +206,7 @@ class BadInputTest {
     static Stream<Arguments> changesOfAVisitNoLongerPlanned() {
         String cancel = "{\"requestedBy\":\"provider\",\"reason\":\"Snow\"}";
         String move = "{\"workerIds\":[\"w-ben\"]}";
-        String in = "{\"at\":\"2026-11-23T09:05:00Z\"}";
+        String in = "{\"at\":\"2026-11-23T10:00:00Z\"}";
         return Stream.of(
                 Arguments.of("cancel after check-in", "check-in", in, "cancel", cancel),
                 Arguments.of("move after check-in", "check-in", in, "reschedule", move),
@@ -219,10 +219,10 @@ class BadInputTest {
     @MethodSource("changesOfAVisitNoLongerPlanned")
     void changesOfAVisitNoLongerPlannedConflict(String name, String first, String firstBody, String then,
                                                 String thenBody) {
-        var done = api.call(HttpEvents.route("POST /visits/{visitId}/" + first).path("visitId", VisitsApi.SAMPLE_VISIT)
+        var done = api.withNextVisit().call(HttpEvents.route("POST /visits/{visitId}/" + first).path("visitId", VisitsApi.NEXT_VISIT)
                 .as(People.AMARA).body(firstBody));
         assertEquals(200, done.status(), done.json()::toString);
-        expectRejected(HttpEvents.route("POST /visits/{visitId}/" + then).path("visitId", VisitsApi.SAMPLE_VISIT)
+        expectRejected(HttpEvents.route("POST /visits/{visitId}/" + then).path("visitId", VisitsApi.NEXT_VISIT)
                 .as(People.AMARA).body(thenBody), 409, null);
     }
 

@@ -86,20 +86,20 @@ class SampleEventsTest {
 
     @Test
     void familyAskedForTheVisitToBeCancelled() {
-        VisitsApi.Reply r = api.call(sample("cancel-visit"));
+        VisitsApi.Reply r = api.withNextVisit().call(sample("cancel-visit"));
         assertEquals(200, r.status(), r.json()::toString);
         assertEquals("cancelled", r.json().get("status").asText());
         assertEquals("family", r.json().at("/cancellation/requestedBy").asText());
-        assertEquals(0, r.json().at("/cancellation/noticeMinutes").asLong(), "asked after the planned start");
+        assertEquals(22 * 60 + 30, r.json().at("/cancellation/noticeMinutes").asLong(), "asked at 10:30 for 09:00 tomorrow");
         VisitsApi.Reply again = api.call(sample("cancel-visit"));
         assertEquals(409, again.status(), "a cancelled visit cannot be cancelled twice");
     }
 
     @Test
     void visitMovedToTheAfternoonWithBen() {
-        VisitsApi.Reply r = api.call(sample("reschedule-visit"));
+        VisitsApi.Reply r = api.withNextVisit().call(sample("reschedule-visit"));
         assertEquals(200, r.status(), r.json()::toString);
-        assertEquals("2026-11-23T14:00:00Z", r.json().get("plannedStart").asText());
+        assertEquals("2026-11-24T14:00:00Z", r.json().get("plannedStart").asText());
         assertEquals("w-ben", r.json().at("/workers/0/workerId").asText());
         assertEquals(1, r.json().get("workers").size());
         assertTrue(r.json().get("editedByHand").asBoolean());

@@ -23,6 +23,8 @@ final class VisitsApi extends ApiFixture {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:30:00Z");
     static final String SAMPLE_VISIT = "v-sample-1";
+    /** Tomorrow's visit, not yet due: the one the cancel and reschedule samples change. */
+    static final String NEXT_VISIT = "v-sample-2";
 
     final VisitsApiHandler handler;
 
@@ -44,6 +46,15 @@ final class VisitsApi extends ApiFixture {
                 Instant.parse("2026-11-23T10:00:00Z"), List.of("w-amara", "w-ben"),
                 new Location("14 Orchard Lane, Leeds LS6 2AB", null, null), VisitStatus.PLANNED, null, null, null,
                 null, null, null, null, null, false, null, null, null, "w-amara", NOW, NOW, 1));
+    }
+
+    /** Adds {@link #NEXT_VISIT}, Rosa's visit tomorrow at 09:00 with Amara and Ben. */
+    VisitsApi withNextVisit() {
+        new VisitStore(table.data()).create(Visit.planned(NEXT_VISIT, People.ROSA, People.NORTH,
+                ServiceType.PERSONAL_CARE, LocalDate.of(2026, 11, 24), Instant.parse("2026-11-24T09:00:00Z"),
+                Instant.parse("2026-11-24T10:00:00Z"), List.of("w-amara", "w-ben"),
+                new Location("14 Orchard Lane, Leeds LS6 2AB", null, null), null, "w-amara", NOW));
+        return this;
     }
 
     static String planBody(String start, String end, String... workers) {

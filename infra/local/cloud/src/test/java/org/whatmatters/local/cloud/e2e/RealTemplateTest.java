@@ -197,7 +197,7 @@ class RealTemplateTest {
     @Test
     void aScheduleMakesVisitsAndTheDailyRunOverTheLocalSchedulerCreatesNothingTwice() throws Exception {
         assertTrue(cloud.scheduler().describe().stream().anyMatch(j -> j.get("function").equals("GenerateVisitsFunction")
-                && j.get("expression").equals("cron(15 1 * * ? *)") && j.get("timeZone").equals("Europe/London")),
+                && j.get("expression").equals("cron(15 3 * * ? *)") && j.get("timeZone").equals("Europe/London")),
                 String.valueOf(cloud.scheduler().describe()));
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
         HttpResponse<String> created = call("POST", "/clients/c-rosa/schedules", cloud.token("w-amara"), """
