@@ -39,6 +39,8 @@ public final class DemoData {
 
     /** The visit the events/ samples check in and out of. */
     public static final String SAMPLE_VISIT = "v-sample-1";
+    /** The visit the cancel and reschedule samples change: Rosa's, tomorrow at 09:00, not yet due. */
+    public static final String NEXT_VISIT = "v-sample-2";
     /** The pending invite code the events/setup samples accept. */
     public static final String SAMPLE_INVITE_CODE = "SampleInviteCodeForEventsOnly_0123456789abc";
 

@@ -44,6 +44,10 @@ final class DemoVisits {
                 contracts.stream().filter(c -> c.teamIds().contains(p.teamId())).toList(), now, today, zone, totals));
         totals.write(data);
         sample(visits, zone);
+        Instant tomorrow = today.plusDays(1).atTime(9, 0).atZone(zone).toInstant();
+        visits.create(Visit.planned(DemoData.NEXT_VISIT, "c-rosa", "t-north", ServiceType.PERSONAL_CARE,
+                today.plusDays(1), tomorrow, tomorrow.plusSeconds(3600), List.of("w-amara", "w-ben"),
+                new Location("14 Orchard Lane, Leeds LS6 2AB", 53.8197, -1.5803), null, "a-priya", now));
     }
 
     private static void visitsOf(DemoData.Person p, VisitStore visits, List<Contract> teamContracts, Instant now,
