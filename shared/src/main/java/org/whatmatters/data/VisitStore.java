@@ -257,16 +257,27 @@ public final class VisitStore {
 
     /** All of a client's visits generated from one schedule with a planned start between two instants, by start. */
     public List<Visit> ofSchedule(String clientId, String scheduleId, Instant from, Instant to) {
-        String partition = Keys.clientVisits(clientId);
-        QueryConditional range = QueryConditional.sortBetween(
-                Key.builder().partitionValue(partition).sortValue(Keys.time(from)).build(),
-                Key.builder().partitionValue(partition).sortValue(Keys.time(to) + "~").build());
+        QueryConditional range = range(clientId, from, to);
         Expression ofSchedule = Expression.builder().expression("#sid = :sid")
                 .putExpressionName("#sid", "scheduleId")
                 .putExpressionValue(":sid", AttributeValue.fromS(scheduleId)).build();
         List<Visit> out = new java.util.ArrayList<>();
         timeline.query(r -> r.queryConditional(range).filterExpression(ofSchedule)).forEach(p -> out.addAll(p.items()));
         return out;
+    }
+
+    /** All of a client's visits with a planned start between two instants (inclusive), oldest first. */
+    public List<Visit> between(String clientId, Instant from, Instant to) {
+        List<Visit> out = new java.util.ArrayList<>();
+        timeline.query(r -> r.queryConditional(range(clientId, from, to))).forEach(p -> out.addAll(p.items()));
+        return out;
+    }
+
+    private static QueryConditional range(String clientId, Instant from, Instant to) {
+        String partition = Keys.clientVisits(clientId);
+        return QueryConditional.sortBetween(
+                Key.builder().partitionValue(partition).sortValue(Keys.time(from)).build(),
+                Key.builder().partitionValue(partition).sortValue(Keys.time(to) + "~").build());
     }
 
     /** A client's visits by planned start, newest first, between two instants (inclusive). */

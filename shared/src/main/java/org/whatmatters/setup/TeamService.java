@@ -4,19 +4,28 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.whatmatters.auth.Caller;
 import org.whatmatters.access.ClientAccess;
 import org.whatmatters.auth.Role;
 import org.whatmatters.access.SetupAccess;
 import org.whatmatters.data.ClientStore;
 import org.whatmatters.data.TeamStore;
+import org.whatmatters.data.VisitStore;
 import org.whatmatters.domain.Client;
 import org.whatmatters.domain.Team;
 import org.whatmatters.domain.TeamMember;
+import org.whatmatters.domain.Visit;
+import org.whatmatters.domain.VisitStatus;
 import org.whatmatters.problem.ProblemException;
 import org.whatmatters.problem.Violations;
 import org.whatmatters.validation.Checks;
@@ -25,14 +34,18 @@ import org.whatmatters.validation.Checks;
 @Singleton
 public final class TeamService {
 
+    static final int SPLIT_WINDOW_DAYS = 90;
+
     private final TeamStore teams;
     private final ClientStore clients;
+    private final VisitStore visits;
     private final Clock clock;
 
     @Inject
-    public TeamService(TeamStore teams, ClientStore clients, Clock clock) {
+    public TeamService(TeamStore teams, ClientStore clients, VisitStore visits, Clock clock) {
         this.teams = teams;
         this.clients = clients;
+        this.visits = visits;
         this.clock = clock;
     }
 
@@ -108,6 +121,45 @@ public final class TeamService {
         }
         return new MemberRemoved(team.teamId(), member.workerId(), member.displayName(), member.joinedAt(), now,
                 teams.members(team.teamId()).size());
+    }
+
+    /**
+     * How the team would split in two, from the visits of the last {@value #SPLIT_WINDOW_DAYS} days completed by its
+     * present workers: a proposal only, nothing is changed.
+     */
+    public SplitProposalView proposeSplit(Caller caller, String teamId) {
+        ClientAccess.requireSomeRole(caller);
+        Team team = visibleTeam(caller, teamId);
+        SetupAccess.requireAdmin(caller, "plan a team's split");
+        List<TeamMember> members = teams.members(team.teamId());
+        if (members.size() < 2 || members.size() > SplitPlanner.EXACT_UP_TO) {
+            throw ProblemException.conflict("Team " + teamId + " has " + members.size() + " members; a split is "
+                    + "proposed for 2 to " + SplitPlanner.EXACT_UP_TO);
+        }
+        LocalDate to = LocalDate.now(clock);
+        LocalDate from = to.minusDays(SPLIT_WINDOW_DAYS);
+        Map<String, TeamMember> byId = members.stream()
+                .collect(Collectors.toMap(TeamMember::workerId, Function.identity()));
+        List<Client> people = clients.ofTeam(team.teamId());
+        List<SplitPlanner.ClientVisits> seen = new ArrayList<>();
+        for (Client c : people) {
+            Map<String, Long> byWorker = new HashMap<>();
+            for (Visit v : visits.between(c.clientId(), from.atStartOfDay(clock.getZone()).toInstant(), clock.instant())) {
+                if (v.status() == VisitStatus.COMPLETED) {
+                    v.workerIds().stream().filter(byId::containsKey).forEach(w -> byWorker.merge(w, 1L, Long::sum));
+                }
+            }
+            seen.add(new SplitPlanner.ClientVisits(c.clientId(), byWorker));
+        }
+        SplitPlanner.Proposal p = SplitPlanner.propose(List.copyOf(byId.keySet()), seen);
+        Map<String, Client> clientById = people.stream().collect(Collectors.toMap(Client::clientId, Function.identity()));
+        Function<String, TeamView.Member> member = id -> new TeamView.Member(id, byId.get(id).displayName(),
+                byId.get(id).joinedAt());
+        Function<String, TeamView.ClientRef> client = id -> new TeamView.ClientRef(id, clientById.get(id).displayName());
+        return new SplitProposalView(team.teamId(), team.name(), members.size(), from, to,
+                p.stayingWorkers().stream().map(member).toList(), p.movingWorkers().stream().map(member).toList(),
+                p.stayingClients().stream().map(client).toList(), p.movingClients().stream().map(client).toList(),
+                p.visitsKept(), p.visits(), p.keptPercent());
     }
 
     private Team visibleTeam(Caller caller, String teamId) {

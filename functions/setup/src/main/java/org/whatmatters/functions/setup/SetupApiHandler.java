@@ -70,6 +70,8 @@ public final class SetupApiHandler extends HttpApiHandler {
                         teams.addMember(r.caller(), r.path("teamId"), r.body(NewMember.class))), PROVIDER_ADMIN)),
                 entry("DELETE /teams/{teamId}/members/{workerId}", Endpoint.of(r -> ApiResponse.ok(
                         teams.removeMember(r.caller(), r.path("teamId"), r.path("workerId"))), PROVIDER_ADMIN)),
+                entry("GET /teams/{teamId}/split-proposal", Endpoint.of(r -> ApiResponse.ok(
+                        teams.proposeSplit(r.caller(), r.path("teamId"))), PROVIDER_ADMIN)),
 
                 entry("POST /clients", Endpoint.of(r -> {
                     ClientView c = clients.create(r.caller(), r.body(NewClient.class));

@@ -195,6 +195,7 @@ class OpenApiSchemasTest {
         m.put("TeamMember", org.whatmatters.setup.TeamView.Member.class);
         m.put("TeamClientRef", org.whatmatters.setup.TeamView.ClientRef.class);
         m.put("TeamView", org.whatmatters.setup.TeamView.class);
+        m.put("SplitProposalView", org.whatmatters.setup.SplitProposalView.class);
         m.put("TeamListEntry", org.whatmatters.setup.TeamSummary.Team.class);
         m.put("TeamSummary", org.whatmatters.setup.TeamSummary.class);
         m.put("MemberAdded", org.whatmatters.setup.MemberAdded.class);
