@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,12 @@ import org.whatmatters.domain.Visit;
 import org.whatmatters.visits.VisitRules;
 
 /**
- * A month of one person's visits, read through the client visit index (one query a page, never a scan), and
+ * A month of one person's visits, read through the client visit index (a query, never a scan), and
  * the names of the workers who may appear in them. Used where an output lists visits one by one: a team's late
  * and missed visits, a contract's EVV export.
  */
 @Singleton
 public final class VisitMonths {
-
-    private static final int PAGE = 200;
 
     private final VisitStore visits;
     private final TeamStore teams;
@@ -54,14 +51,8 @@ public final class VisitMonths {
         // A day either side: the index is by planned start, the month by service day in the provider's zone.
         Instant from = month.atDay(1).minusDays(1).atStartOfDay(zone).toInstant();
         Instant to = month.atEndOfMonth().plusDays(2).atStartOfDay(zone).toInstant();
-        List<Visit> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            VisitStore.VisitPage page = visits.page(clientId, from, to, PAGE, cursor);
-            page.visits().stream().filter(v -> YearMonth.from(v.serviceDate()).equals(month)).forEach(out::add);
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out.reversed();
+        return visits.between(clientId, from, to).stream()
+                .filter(v -> YearMonth.from(v.serviceDate()).equals(month)).toList();
     }
 
     /** Everyone who is or was a worker of the teams, by id: a visit names those it was planned for. */
